@@ -1,0 +1,7 @@
+// Every table, re-exported for Drizzle (queries and drizzle-kit). Each module owns its own file.
+export * from '../modules/catalog/catalog.tables.js';
+export * from '../modules/companies/companies.tables.js';
+export * from '../modules/devmail/devmail.tables.js';
+export * from '../modules/people/people.tables.js';
+export * from '../modules/settings/settings.tables.js';
+export * from '../server/core/jobs/jobs.tables.js';

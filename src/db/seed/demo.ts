@@ -1,0 +1,76 @@
+import { ensureCategory, ensureProducts } from '../../modules/catalog/catalog.service.js';
+import { ensureCompany, ensureMember } from '../../modules/companies/companies.service.js';
+import {
+  countPeople,
+  ensureEmployee,
+  ensurePerson,
+  ensureStaff,
+} from '../../modules/people/people.service.js';
+import { saveBranding } from '../../modules/settings/settings.service.js';
+import type { Db } from '../../server/core/db.js';
+import { queueMail } from '../../server/core/mail/mailer.js';
+import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
+import { demoBranding, demoCategories, demoCompanies, demoPeople, demoProducts } from './demo-data.js';
+
+export const demoWelcomeMail = defineMailTemplate<{ name: string; url: string; business: string }>(
+  'demo.welcome',
+  {
+    ru: (v) => ({
+      subject: `Добро пожаловать в Kabinet — ${v.business}`,
+      text: `Здравствуйте, ${v.name}!\n\nДемонстрационный портал «${v.business}» готов: ${v.url}\n\nЭто письмо попало в почтовый ящик разработчика, потому что SMTP не настроен.`,
+      html: `<p>Здравствуйте, ${escapeHtml(v.name)}!</p><p>Демонстрационный портал «${escapeHtml(v.business)}» готов: <a href="${escapeHtml(v.url)}">${escapeHtml(v.url)}</a></p><p>Это письмо попало в почтовый ящик разработчика, потому что SMTP не настроен.</p>`,
+    }),
+    en: (v) => ({
+      subject: `Welcome to Kabinet — ${v.business}`,
+      text: `Hello ${v.name},\n\nThe demo portal "${v.business}" is ready: ${v.url}\n\nThis message is in the developer mailbox because SMTP is not configured.`,
+    }),
+  },
+);
+
+/**
+ * Seeds the demo business on an empty database. Every step is idempotent (natural keys: e-mail, INN+KPP,
+ * SKU, slug), so a seed interrupted halfway completes on the next start. Returns true when it seeded.
+ */
+export async function seedDemo(db: Db, { publicUrl }: { publicUrl: string }): Promise<boolean> {
+  if ((await countPeople(db)) > 0) return false;
+  await db.transaction(async (tx) => {
+    await saveBranding(tx, demoBranding);
+    const ids = {} as Record<keyof typeof demoPeople, string>;
+    for (const [key, person] of Object.entries(demoPeople)) {
+      ids[key as keyof typeof demoPeople] = await ensurePerson(tx, person);
+    }
+    await ensureStaff(tx, ids.admin, ['admin']);
+    await ensureEmployee(tx, ids.employee, {
+      position: 'Менеджер по продажам',
+      department: 'Отдел продаж',
+      hiredOn: '2023-03-01',
+    });
+
+    const dealer = await ensureCompany(tx, demoCompanies.dealer);
+    const client = await ensureCompany(tx, demoCompanies.client);
+    const supplier = await ensureCompany(tx, demoCompanies.supplier);
+    await ensureMember(tx, dealer, ids.buyer, 'buyer');
+    await ensureMember(tx, client, ids.buyer, 'viewer');
+    await ensureMember(tx, supplier, ids.supplier, 'owner');
+
+    const categoryIds = new Map<string, string>();
+    for (const category of demoCategories) categoryIds.set(category.slug, await ensureCategory(tx, category));
+    await ensureProducts(
+      tx,
+      demoProducts.map(([slug, sku, name, unit, roubles]) => ({
+        sku,
+        name,
+        unit,
+        basePrice: roubles * 100,
+        categoryId: categoryIds.get(slug) as string,
+      })),
+    );
+    await queueMail(tx, {
+      to: demoPeople.admin.email,
+      template: demoWelcomeMail.name,
+      locale: 'ru',
+      vars: { name: demoPeople.admin.name, url: publicUrl, business: demoBranding.name },
+    });
+  });
+  return true;
+}

@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ModuleContext } from '../../server/core/module.js';
+import { pageOf, pageQuery } from '../../server/core/pagination.js';
+import { mailListQuery, mailMessageSchema, mailSummarySchema } from './devmail.schema.js';
+import { getMail, listMail } from './devmail.service.js';
+
+export function devmailRoutes(app: FastifyInstance, { db }: ModuleContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const access = { permission: 'devMailbox.read' } as const;
+
+  api.get(
+    '/admin/dev-mailbox',
+    {
+      config: { access },
+      schema: {
+        tags: ['dev mailbox'],
+        summary: 'Messages caught by the dev mailbox (newest first)',
+        querystring: pageQuery.extend(mailListQuery.shape),
+        response: { 200: pageOf(mailSummarySchema) },
+      },
+    },
+    async (request) => listMail(db, request.query),
+  );
+
+  api.get(
+    '/admin/dev-mailbox/:id',
+    {
+      config: { access },
+      schema: {
+        tags: ['dev mailbox'],
+        summary: 'One message with its text and HTML body',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: mailMessageSchema },
+      },
+    },
+    async (request) => getMail(db, request.params.id),
+  );
+}

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import type { Db } from '../db.js';
+import { jobs, outboxEvents } from './jobs.tables.js';
+
+export interface EnqueueOptions {
+  /** Run no earlier than this moment (delayed job). */
+  runAt?: Date;
+  /** A second job with the same name and key is ignored while the first exists. */
+  singletonKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Adds a job. Pass the caller's transaction as `db` so that the job exists only if the change that
+ * asked for it commits. Returns the job id, or null when a job with the same singleton key exists.
+ */
+export async function enqueueJob(
+  db: Db,
+  name: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
+  const id = uuidv7();
+  const inserted = await db
+    .insert(jobs)
+    .values({
+      id,
+      name,
+      payload: payload ?? {},
+      runAt: options.runAt ?? sql`now()`,
+      singletonKey: options.singletonKey ?? null,
+      ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    })
+    .onConflictDoNothing()
+    .returning({ id: jobs.id });
+  return inserted[0]?.id ?? null;
+}
+
+/**
+ * Writes a domain event to the outbox. Call it inside the transaction that makes the change; the
+ * dispatcher later turns the event into one job per subscriber, so reactions retry on their own.
+ */
+export async function publishEvent(db: Db, topic: string, payload: unknown): Promise<string> {
+  const id = uuidv7();
+  await db.insert(outboxEvents).values({ id, topic, payload: payload ?? {} });
+  return id;
+}

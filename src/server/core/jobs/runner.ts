@@ -1,0 +1,242 @@
+import { CronExpressionParser } from 'cron-parser';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db.js';
+import { defaultBackoffMs, type JobDefinition } from './job-definition.js';
+import { jobSchedules, jobs, outboxEvents } from './jobs.tables.js';
+import { enqueueJob } from './queue.js';
+
+export interface RunnerOptions {
+  db: Db;
+  log: FastifyBaseLogger;
+  pollMs: number;
+  concurrency?: number;
+}
+
+interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
+
+/**
+ * Runs registered jobs from the database queue: claims due jobs with FOR UPDATE SKIP LOCKED (safe with
+ * several server processes), retries failures with backoff, dead-letters after the last attempt, fires
+ * cron schedules and dispatches outbox events to their subscribers.
+ */
+export class JobRunner {
+  private readonly definitions = new Map<string, JobDefinition>();
+  private readonly subscribers = new Map<string, string[]>();
+  private readonly schedules: { name: string; cron: string; timezone: string; payload: unknown }[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private running = false;
+  private readonly concurrency: number;
+
+  constructor(private readonly options: RunnerOptions) {
+    this.concurrency = options.concurrency ?? 4;
+  }
+
+  /** Makes a job runnable by this process. */
+  register(definition: JobDefinition): void {
+    if (this.definitions.has(definition.name)) throw new Error(`job ${definition.name} registered twice`);
+    this.definitions.set(definition.name, definition as JobDefinition);
+  }
+
+  /** Runs job `jobName` for every outbox event on `topic`; the job's payload is `{ eventId, topic, payload }`. */
+  subscribe(topic: string, jobName: string): void {
+    this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), jobName]);
+  }
+
+  /** Runs job `name` on a cron schedule (standard 5-field cron, evaluated in `timezone`). */
+  schedule(name: string, cron: string, payload: unknown = {}, timezone = 'UTC'): void {
+    CronExpressionParser.parse(cron, { tz: timezone });
+    this.schedules.push({ name, cron, timezone, payload });
+  }
+
+  /** Starts polling. With `recoverOrphans`, jobs left "running" by a dead process run again at once. */
+  async start({ recoverOrphans = false } = {}): Promise<void> {
+    const { db } = this.options;
+    if (recoverOrphans) {
+      await db
+        .update(jobs)
+        .set({ status: 'queued', lockedUntil: null, runAt: sql`now()` })
+        .where(eq(jobs.status, 'running'));
+    }
+    for (const s of this.schedules) {
+      const nextRunAt = nextCronTime(s.cron, s.timezone, new Date());
+      await db
+        .insert(jobSchedules)
+        .values({ name: s.name, cron: s.cron, timezone: s.timezone, payload: s.payload ?? {}, nextRunAt })
+        .onConflictDoUpdate({
+          target: jobSchedules.name,
+          set: { cron: s.cron, timezone: s.timezone, payload: s.payload ?? {} },
+        });
+    }
+    this.running = true;
+    this.loop();
+  }
+
+  /** Asks for a tick soon (after an enqueue in this process). */
+  poke(): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.loop(), 10);
+  }
+
+  /** Stops claiming new jobs and waits for the ones in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** One pass: fire due schedules, dispatch outbox events, claim and start due jobs. Exposed for tests. */
+  async tick(): Promise<number> {
+    await this.fireSchedules();
+    await this.dispatchOutbox();
+    return this.claimAndRun();
+  }
+
+  private loop(): void {
+    if (!this.running || this.ticking) return;
+    this.ticking = this.tick()
+      .then(() => undefined)
+      .catch((error) => this.options.log.error({ err: error }, 'job runner tick failed'))
+      .finally(() => {
+        this.ticking = undefined;
+        if (this.running) this.timer = setTimeout(() => this.loop(), this.options.pollMs);
+      });
+  }
+
+  private async fireSchedules(): Promise<void> {
+    if (this.schedules.length === 0) return;
+    await this.options.db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(jobSchedules)
+        .where(lte(jobSchedules.nextRunAt, sql`now()`))
+        .for('update', { skipLocked: true });
+      for (const s of due) {
+        await enqueueJob(tx, s.name, s.payload, { singletonKey: `cron:${s.nextRunAt.toISOString()}` });
+        await tx
+          .update(jobSchedules)
+          .set({ nextRunAt: nextCronTime(s.cron, s.timezone, new Date()) })
+          .where(eq(jobSchedules.name, s.name));
+      }
+    });
+  }
+
+  private async dispatchOutbox(): Promise<void> {
+    await this.options.db.transaction(async (tx) => {
+      const events = await tx
+        .select()
+        .from(outboxEvents)
+        .where(isNull(outboxEvents.dispatchedAt))
+        .orderBy(outboxEvents.createdAt)
+        .limit(100)
+        .for('update', { skipLocked: true });
+      if (events.length === 0) return;
+      for (const event of events) {
+        for (const jobName of this.subscribers.get(event.topic) ?? []) {
+          await enqueueJob(
+            tx,
+            jobName,
+            { eventId: event.id, topic: event.topic, payload: event.payload },
+            { singletonKey: `event:${event.id}` },
+          );
+        }
+      }
+      await tx
+        .update(outboxEvents)
+        .set({ dispatchedAt: sql`now()` })
+        .where(
+          inArray(
+            outboxEvents.id,
+            events.map((e) => e.id),
+          ),
+        );
+    });
+  }
+
+  private async claimAndRun(): Promise<number> {
+    const free = this.concurrency - this.inFlight.size;
+    const names = [...this.definitions.keys()];
+    if (free <= 0 || names.length === 0) return 0;
+    const result = (await this.options.db.execute(sql`
+      update ${jobs} set status = 'running', attempts = attempts + 1,
+        locked_until = now() + make_interval(secs => 300)
+      where id in (
+        select id from ${jobs}
+        where name in ${names}
+          and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
+        order by run_at limit ${free}
+        for update skip locked)
+      returning id, name, payload, attempts, max_attempts`)) as unknown as { rows: ClaimedJob[] };
+    for (const job of result.rows) {
+      const run = this.runJob(job).finally(() => this.inFlight.delete(run));
+      this.inFlight.add(run);
+    }
+    return result.rows.length;
+  }
+
+  private async runJob(job: ClaimedJob): Promise<void> {
+    const { db, log } = this.options;
+    const definition = this.definitions.get(job.name);
+    if (!definition) return;
+    const jobLog = log.child({ job: job.name, jobId: job.id, attempt: job.attempts });
+    const maxAttempts = definition.maxAttempts ?? job.max_attempts;
+    try {
+      if (definition.lockMs) {
+        await db
+          .update(jobs)
+          .set({ lockedUntil: new Date(Date.now() + definition.lockMs) })
+          .where(eq(jobs.id, job.id));
+      }
+      const payload = definition.payload.parse(job.payload);
+      await definition.handler({
+        payload,
+        jobId: job.id,
+        attempt: job.attempts,
+        db,
+        log: jobLog,
+        setProgress: async (percent) => {
+          await db
+            .update(jobs)
+            .set({ progress: Math.max(0, Math.min(100, Math.round(percent))) })
+            .where(eq(jobs.id, job.id));
+        },
+      });
+      await db
+        .update(jobs)
+        .set({ status: 'done', finishedAt: sql`now()`, lockedUntil: null, lastError: null })
+        .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const dead = job.attempts >= maxAttempts;
+      const delay = (definition.backoffMs ?? defaultBackoffMs)(job.attempts);
+      jobLog.warn({ err: error, dead }, dead ? 'job failed for the last time' : 'job failed; will retry');
+      await db
+        .update(jobs)
+        .set(
+          dead
+            ? { status: 'dead', lastError: message, lockedUntil: null, finishedAt: sql`now()` }
+            : {
+                status: 'queued',
+                lastError: message,
+                lockedUntil: null,
+                runAt: new Date(Date.now() + delay),
+              },
+        )
+        .where(eq(jobs.id, job.id));
+    }
+  }
+}
+
+function nextCronTime(cron: string, timezone: string, after: Date): Date {
+  return CronExpressionParser.parse(cron, { currentDate: after, tz: timezone }).next().toDate();
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Db } from './db.js';
+import type { JobDefinition } from './jobs/job-definition.js';
+import type { JobRunner } from './jobs/runner.js';
+import type { Secrets } from './secrets.js';
+
+/** What a module receives when the app starts. */
+export interface ModuleContext {
+  db: Db;
+  config: Config;
+  secrets: Secrets;
+  jobs: JobRunner;
+}
+
+/** A Kabinet module: its routes (mounted under /api/v1) and its background jobs. */
+export interface KabinetModule {
+  name: string;
+  routes?(app: FastifyInstance, ctx: ModuleContext): void | Promise<void>;
+  jobs?(ctx: ModuleContext): JobDefinition[];
+  /** Outbox subscriptions and cron schedules, registered after all jobs. */
+  wire?(ctx: ModuleContext): void;
+}
+
+export function defineModule(module: KabinetModule): KabinetModule {
+  return module;
+}
