@@ -8,8 +8,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { devMailboxTransport } from '../modules/devmail/devmail.service.js';
 import { modules } from '../modules/index.js';
 import { registerAccessControl } from './core/access.js';
@@ -71,7 +76,8 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerProblemHandlers(app);
+  const hasWebApp = existsSync(join(webDistDir, 'index.html'));
+  registerProblemHandlers(app, hasWebApp ? { pageFallback: serveIndexForPages } : {});
 
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport;
   const jobs = new JobRunner({ db: database.db, log: app.log, pollMs: config.jobsPollMs });
@@ -122,6 +128,7 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
       servers: [{ url: config.publicUrl }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true } } }, async () =>
@@ -152,7 +159,7 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
     { prefix: '/api/v1' },
   );
 
-  registerWebApp(app);
+  if (hasWebApp) registerWebApp(app);
   app.addHook('onClose', async () => {
     await jobs.stop();
     mail.close?.();
@@ -160,26 +167,25 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
   return app;
 }
 
-/** Serves the built web app with a client-side routing fallback; API paths keep their problem 404. */
+/** Serves the built web app; API, health and asset paths keep their 404 problem. */
 function registerWebApp(app: FastifyInstance): void {
-  if (!existsSync(join(webDistDir, 'index.html'))) return;
   app.register(fastifyStatic, {
     root: webDistDir,
     wildcard: false,
     index: false,
     setHeaders: (res, path) => {
-      res.header(
-        'cache-control',
-        path.includes(`${join(webDistDir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+      const immutable = path.startsWith(join(webDistDir, 'assets'));
+      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    const wantsPage = request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path);
-    if (wantsPage && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    return sendProblem(request, reply, 404, 'NOT_FOUND', `No route ${request.method} ${path}`);
-  });
+}
+
+/** Client-side routing: any other GET for a page gets index.html. */
+function serveIndexForPages(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  const path = request.url.split('?')[0] ?? '';
+  const isPage =
+    request.method === 'GET' &&
+    !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path) &&
+    !/\.[a-z0-9]+$/i.test(path);
+  return isPage ? reply.header('cache-control', 'no-cache').sendFile('index.html') : undefined;
 }

@@ -85,7 +85,7 @@ async function start(): Promise<void> {
     app.log.info('demo business seeded');
   }
   await app.listen({ port: config.port, host: config.host });
-  await app.kabinet.jobs.start({ recoverOrphans: database.kind === 'pglite' });
+  if (config.runJobs) await app.kabinet.jobs.start({ recoverOrphans: database.kind === 'pglite' });
   printBanner(config, database, secrets, app.kabinet.mail.kind);
 }
 

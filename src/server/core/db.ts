@@ -22,7 +22,7 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   /** Applies pending migrations in one transaction; a failure leaves the schema as it was. */
-  migrate(): Promise<void>;
+  migrate(folder?: string): Promise<void>;
   /** Checks that the database answers (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -51,7 +51,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db: db as unknown as Db,
     kind: 'postgres',
-    migrate: () => migratePg(db, { migrationsFolder: migrationsDir }),
+    migrate: (folder = migrationsDir) => migratePg(db, { migrationsFolder: folder }),
     ping: async () => {
       await pool.query('select 1');
     },
@@ -65,7 +65,7 @@ export function wrapPglite(client: PGlite, onClose: () => Promise<void> = async 
   return {
     db: db as unknown as Db,
     kind: 'pglite',
-    migrate: () => migratePglite(db, { migrationsFolder: migrationsDir }),
+    migrate: (folder = migrationsDir) => migratePglite(db, { migrationsFolder: folder }),
     ping: async () => {
       await client.query('select 1');
     },

@@ -30,7 +30,12 @@ function fieldPath(prefix: string, path: string): string {
  * One error vocabulary for the whole app: domain errors, validation errors, framework errors and
  * unknown failures all leave as RFC 9457 problem bodies; internals never leave the server.
  */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(
+  app: FastifyInstance,
+  {
+    pageFallback,
+  }: { pageFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(request, reply, error.status, error.code, error.message, error.errors);
@@ -64,8 +69,16 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(request, reply, status, codeForStatus(status), detail);
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      pageFallback?.(request, reply) ??
+      sendProblem(
+        request,
+        reply,
+        404,
+        'NOT_FOUND',
+        `No route ${request.method} ${request.url.split('?')[0]}`,
+      ),
   );
 }
 

@@ -92,6 +92,11 @@ export class JobRunner {
     this.running = false;
     clearTimeout(this.timer);
     await this.ticking;
+    await this.idle();
+  }
+
+  /** Resolves when the jobs started so far have finished. */
+  async idle(): Promise<void> {
     await Promise.allSettled([...this.inFlight]);
   }
 
