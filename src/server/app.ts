@@ -83,6 +83,14 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
   const jobs = new JobRunner({ db: database.db, log: app.log, pollMs: config.jobsPollMs });
   app.decorate('kabinet', { database, jobs, mail, config, secrets });
 
+  // While shutting down, ask keep-alive clients to go, so in-flight requests finish and sockets close.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.protocol === 'https')
