@@ -25,6 +25,7 @@ export const devMailboxTransport: MailTransport = {
 };
 
 type Row = typeof devMailbox.$inferSelect;
+const idCursor = z.tuple([z.uuid()]);
 
 const presentSummary = (m: Row) => ({
   id: m.id,
@@ -39,7 +40,7 @@ export async function listMail(
   db: Db,
   query: { limit: number; cursor?: string | undefined; to?: string | undefined },
 ) {
-  const after = query.cursor ? decodeCursor(query.cursor, z.tuple([z.uuid()]))[0] : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, idCursor)[0] : undefined;
   const rows = await db
     .select()
     .from(devMailbox)

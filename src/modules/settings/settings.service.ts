@@ -3,10 +3,12 @@ import type { Db } from '../../server/core/db.js';
 import { type Branding, brandingSchema, defaultBranding } from './settings.schema.js';
 import { settings } from './settings.tables.js';
 
+const storedBranding = brandingSchema.partial();
+
 /** The stored branding merged over the default; a damaged value falls back to the default. */
 export async function getBranding(db: Db): Promise<Branding> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'branding'));
-  const parsed = brandingSchema.partial().safeParse(row?.value ?? {});
+  const parsed = storedBranding.safeParse(row?.value ?? {});
   return { ...defaultBranding, ...(parsed.success ? parsed.data : {}) };
 }
 
