@@ -67,11 +67,15 @@ const pgDb = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BE
 const dbEnv = pgDb ? { DATABASE_URL: pgDb.url } : {};
 let server;
 try {
-  const gen = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/generate.ts'), dataDir, productCount], {
-    cwd: root,
-    env: { ...process.env, ...dbEnv },
-    stdio: 'inherit',
-  });
+  const gen = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench/generate.ts'), dataDir, productCount],
+    {
+      cwd: root,
+      env: { ...process.env, ...dbEnv },
+      stdio: 'inherit',
+    },
+  );
   if (gen.status !== 0) throw new Error('data generation failed');
 
   server = await startServer({
@@ -102,7 +106,9 @@ try {
       non2xx: r.non2xx,
       serverRssMb: peakRss,
     });
-    process.stdout.write(`bench: ${scenario.name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms\n`);
+    process.stdout.write(
+      `bench: ${scenario.name}: ${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms\n`,
+    );
   }
 
   const run = {

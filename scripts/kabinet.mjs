@@ -2,6 +2,7 @@
 // The `kabinet` command: builds when the sources are newer than the build, then runs the server.
 //   kabinet start    migrate and serve (the default)
 //   kabinet migrate  apply database migrations and exit
+//   kabinet operator-link  print the back-office link (reads the data directory)
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

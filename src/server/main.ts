@@ -49,9 +49,10 @@ function printBanner(config: Config, database: Database, secrets: Secrets, mailK
     `  mail:      ${mailKind === 'smtp' ? 'SMTP (SMTP_URL)' : `dev mailbox, read it at ${url}/admin/mailbox`}`,
     `  API docs:  ${url}/api/docs`,
   ];
+  if (!config.demo) lines.push('  back office: `npm run kabinet -- operator-link` prints the operator link');
   if (config.demo) {
     lines.push(
-      `  back office (operator link, keep it private): ${url}/api/v1/auth/operator?token=${secrets.operatorToken}`,
+      `  back office (operator link, keep it private): ${operatorLink(config, secrets)}`,
       `  demo people (password ${secrets.demoPassword}; sign-in arrives with the identity module):`,
       `    ${demoPeople.admin.email}  back-office admin`,
       `    ${demoPeople.customer.email}  retail customer`,
@@ -89,6 +90,16 @@ async function start(): Promise<void> {
   printBanner(config, database, secrets, app.kabinet.mail.kind);
 }
 
+function operatorLink(config: Config, secrets: Secrets): string {
+  return `${config.publicUrl}/api/v1/auth/operator?token=${secrets.operatorToken}`;
+}
+
+/** Prints the back-office link; reading it needs access to the data directory (`kabinet operator-link`). */
+async function printOperatorLink(): Promise<void> {
+  const config = loadConfig();
+  process.stdout.write(`${operatorLink(config, loadSecrets(config))}\n`);
+}
+
 /** Applies migrations and exits (`kabinet migrate`). */
 async function migrateOnly(): Promise<void> {
   const config = loadConfig();
@@ -101,9 +112,13 @@ async function migrateOnly(): Promise<void> {
   }
 }
 
-const commands: Record<string, () => Promise<void>> = { start, migrate: migrateOnly };
+const commands: Record<string, () => Promise<void>> = {
+  start,
+  migrate: migrateOnly,
+  'operator-link': printOperatorLink,
+};
 
-/** Entry point: `kabinet [start|migrate]`. Configuration problems print one line and exit 1. */
+/** Entry point: `kabinet [start|migrate|operator-link]`. Configuration problems print one line and exit 1. */
 export async function run(command = 'start'): Promise<void> {
   const action = commands[command];
   if (!action) {

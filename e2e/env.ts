@@ -1,0 +1,2 @@
+/** The operator token global-setup starts the server with (KABINET_OPERATOR_TOKEN). */
+export const E2E_OPERATOR_TOKEN = 'e2e-operator-token-0123456789abcdef';

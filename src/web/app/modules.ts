@@ -1,0 +1,14 @@
+/**
+ * The web module registry. To add a module (orders, catalog, …):
+ *   1. create src/web/modules/<name>/index.ts exporting a `WebModule` (see module-types.ts): its routes as
+ *      children of the shell route (`createRoute({ getParentRoute: () => parent, path: '/orders', … })`,
+ *      pages via `lazyRouteComponent(() => import('./OrdersPage'), 'OrdersPage')` to keep them in their own
+ *      chunk) and its nav items (label = i18n key, optional `permission` that hides the item);
+ *   2. add one line below (import + list entry), and its texts to i18n/ru.json and i18n/en.json.
+ * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
+ */
+import { devmailModule } from '../modules/devmail';
+import { homeModule } from '../modules/home';
+import type { WebModule } from './module-types';
+
+export const webModules: WebModule[] = [homeModule, devmailModule];

@@ -1,0 +1,96 @@
+import { AppShell, Badge, Burger, Group, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from '../../ui/BrandMark';
+import { visibleNavItems } from '../nav';
+import { sessionQuery, useSettings } from '../portal';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { LanguageMenu } from './LanguageMenu';
+import { BottomNavigation, SideNavigation } from './Navigation';
+import classes from './Shell.module.css';
+import { UserMenu } from './UserMenu';
+
+/** Matches Mantine's `sm` breakpoint (48em), where the side navigation turns into burger + bottom bar. */
+const PHONE_QUERY = '(max-width: 47.99em)';
+
+/** The app shell: header, side navigation (burger + bottom bar on a phone) and the routed page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const settings = useSettings();
+  const session = useQuery(sessionQuery);
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const isPhone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
+  const { pathname } = useLocation();
+  const items = useMemo(() => visibleNavItems(session.data), [session.data]);
+
+  // A new page closes the phone navigation.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
+  useEffect(() => close(), [pathname, close]);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      footer={{ height: 64, collapsed: !isPhone }}
+      padding={{ base: 'md', sm: 'lg', lg: 'xl' }}
+      className={classes.shell}
+    >
+      <a href="#main-content" className={classes.skipLink}>
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell.Header className={classes.header}>
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} gap={8} wrap="nowrap">
+          <Burger
+            opened={opened}
+            onClick={toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={opened ? t('shell.closeNavigation') : t('shell.openNavigation')}
+            aria-expanded={opened}
+            aria-controls="kabinet-navbar"
+            data-testid="burger"
+          />
+          <UnstyledButton
+            renderRoot={(props) => <Link to="/" {...props} />}
+            className={classes.brand}
+            aria-label={t('shell.homeLink', { name: settings.name })}
+          >
+            <BrandMark name={settings.name} logoUrl={settings.logoUrl} />
+            <Text component="span" className={classes.brandName} data-testid="business-name">
+              {settings.name}
+            </Text>
+          </UnstyledButton>
+          {settings.demo ? (
+            <Badge variant="light" color="orange" visibleFrom="md" className={classes.demoBadge}>
+              {t('shell.demo')}
+            </Badge>
+          ) : null}
+          <Group gap={6} ml="auto" wrap="nowrap">
+            <LanguageMenu />
+            <ColorSchemeToggle />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar id="kabinet-navbar" aria-label={t('shell.navigation')} className={classes.navbar}>
+        <SideNavigation items={items} onNavigate={close} />
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
+        <div className={classes.content}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+
+      {isPhone ? (
+        <AppShell.Footer className={classes.footer}>
+          <BottomNavigation items={items} menuOpened={opened} onToggleMenu={toggle} onNavigate={close} />
+        </AppShell.Footer>
+      ) : null}
+    </AppShell>
+  );
+}
