@@ -75,10 +75,15 @@ describe('start', () => {
 
   it('`kabinet operator-link` prints the link with the stored token', async () => {
     const dataDir = newDir();
-    const child = spawnKabinet('operator-link', { KABINET_DATA_DIR: dataDir, PUBLIC_URL: 'https://portal.example.ru' });
+    const child = spawnKabinet('operator-link', {
+      KABINET_DATA_DIR: dataDir,
+      PUBLIC_URL: 'https://portal.example.ru',
+    });
     expect((await child.exited).code).toBe(0);
     const { operatorToken } = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'));
-    expect(child.stdout().trim()).toBe(`https://portal.example.ru/api/v1/auth/operator?token=${operatorToken}`);
+    expect(child.stdout().trim()).toBe(
+      `https://portal.example.ru/api/v1/auth/operator?token=${operatorToken}`,
+    );
   });
 
   it('`kabinet migrate` applies migrations and exits', async () => {
