@@ -35,12 +35,14 @@ describe('dev mailbox', () => {
     await t.drainJobs();
     const list = await t.app.inject({ url: '/api/v1/admin/dev-mailbox', headers: { cookie } });
     const items = list.json().items;
-    expect(items.map((m: { to: string; subject: string }) => [m.to, m.subject])).toEqual([
-      ['john@example.com', 'Kabinet mail check'],
+    // Jobs run concurrently, so the two messages may land in either order.
+    expect(items.map((m: { to: string; subject: string }) => [m.to, m.subject]).sort()).toEqual([
       ['ivan@example.ru', 'Проверка почты Kabinet'],
+      ['john@example.com', 'Kabinet mail check'],
     ]);
 
-    const one = await t.app.inject({ url: `/api/v1/admin/dev-mailbox/${items[0].id}`, headers: { cookie } });
+    const john = items.find((m: { to: string }) => m.to === 'john@example.com');
+    const one = await t.app.inject({ url: `/api/v1/admin/dev-mailbox/${john.id}`, headers: { cookie } });
     expect(one.statusCode).toBe(200);
     expect(one.json()).toMatchObject({ to: 'john@example.com', locale: 'en', template: 'mail.test' });
     expect(one.json().text).toContain('mail works');
