@@ -15,7 +15,7 @@ const database = await openDatabase(
 try {
   await database.migrate();
   const { db } = database;
-  await seedDemo(db, { publicUrl: 'http://localhost' });
+  await seedDemo(db, { publicUrl: 'http://localhost', password: 'bench-demo-password' });
   const categoryIds = Array.from({ length: 100 }, () => uuidv7());
   await db
     .insert(categories)

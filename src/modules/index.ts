@@ -1,7 +1,15 @@
 import type { KabinetModule } from '../server/core/module.js';
+import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
+import { identityModule } from './identity/index.js';
 import { settingsModule } from './settings/index.js';
 import { systemModule } from './system/index.js';
 
 /** Every module the server mounts, in order. Adding a module is one folder and one line here. */
-export const modules: KabinetModule[] = [systemModule, settingsModule, devmailModule];
+export const modules: KabinetModule[] = [
+  systemModule,
+  identityModule,
+  settingsModule,
+  companiesModule,
+  devmailModule,
+];

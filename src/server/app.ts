@@ -15,9 +15,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { roleIn } from '../modules/companies/companies.service.js';
 import { devMailboxTransport } from '../modules/devmail/devmail.service.js';
+import { type Auth, createAuth } from '../modules/identity/auth.js';
+import { personFromSession } from '../modules/identity/identity.service.js';
 import { modules } from '../modules/index.js';
-import { registerAccessControl } from './core/access.js';
+import { type DeclaredRoute, registerAccessControl } from './core/access.js';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db.js';
 import { JobRunner } from './core/jobs/runner.js';
@@ -45,6 +48,9 @@ export interface Kabinet {
   mail: MailTransport;
   config: Config;
   secrets: Secrets;
+  auth: Auth;
+  /** API routes with their declared access. */
+  routes: DeclaredRoute[];
 }
 
 declare module 'fastify' {
@@ -81,7 +87,6 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
 
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl) : devMailboxTransport;
   const jobs = new JobRunner({ db: database.db, log: app.log, pollMs: config.jobsPollMs });
-  app.decorate('kabinet', { database, jobs, mail, config, secrets });
 
   // While shutting down, ask keep-alive clients to go, so in-flight requests finish and sockets close.
   let closing = false;
@@ -126,7 +131,12 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
       allowList: (request) => !request.url.startsWith('/api/'),
     });
   }
-  registerAccessControl(app);
+  const auth = createAuth({ db: database.db, config, secrets, jobs });
+  const routes = registerAccessControl(app, {
+    person: (request) => personFromSession(auth, database.db, request),
+    roleIn: (orgId, userId) => roleIn(database.db, orgId, userId),
+  });
+  app.decorate('kabinet', { database, jobs, mail, config, secrets, auth, routes });
   const metrics = registerMetrics(app);
 
   await app.register(swagger, {
@@ -165,7 +175,7 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
     reply.type(metrics.contentType).send(await metrics.metrics()),
   );
 
-  const ctx: ModuleContext = { db: database.db, config, secrets, jobs };
+  const ctx: ModuleContext = { db: database.db, config, secrets, jobs, auth };
   jobs.register(sendMailJob(mail, config.mailFrom));
   for (const module of modules) for (const job of module.jobs?.(ctx) ?? []) jobs.register(job);
   for (const module of modules) module.wire?.(ctx);

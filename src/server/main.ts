@@ -53,7 +53,7 @@ function printBanner(config: Config, database: Database, secrets: Secrets, mailK
   if (config.demo) {
     lines.push(
       `  back office (operator link, keep it private): ${operatorLink(config, secrets)}`,
-      `  demo people (password ${secrets.demoPassword}; sign-in arrives with the identity module):`,
+      `  demo people (password ${secrets.demoPassword}):`,
       `    ${demoPeople.admin.email}  back-office admin`,
       `    ${demoPeople.customer.email}  retail customer`,
       `    ${demoPeople.buyer.email}  buyer at dealer «ВодоСервис»`,
@@ -82,7 +82,10 @@ async function start(): Promise<void> {
     await app.close();
     await database.close();
   });
-  if (config.demo && (await seedDemo(database.db, { publicUrl: config.publicUrl }))) {
+  if (
+    config.demo &&
+    (await seedDemo(database.db, { publicUrl: config.publicUrl, password: secrets.demoPassword }))
+  ) {
     app.log.info('demo business seeded');
   }
   await app.listen({ port: config.port, host: config.host });

@@ -1,15 +1,17 @@
 /**
- * Back-office permission keys and the staff roles that grant them. Routes declare the permission they
- * need; nothing else in the code compares role names.
+ * Permission keys and the roles that grant them. Routes declare the permission they need; nothing else in
+ * the code compares role names.
  */
-export const permissions = ['devMailbox.read', 'settings.manage', 'jobs.read'] as const;
+
+/** Back-office (staff) permissions. */
+export const permissions = ['devMailbox.read', 'settings.manage', 'jobs.read', 'companies.read'] as const;
 
 export type Permission = (typeof permissions)[number];
 
 export const staffRoles = {
   admin: permissions,
-  manager: [],
-  support: [],
+  manager: ['companies.read'],
+  support: ['companies.read'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type StaffRole = keyof typeof staffRoles;
@@ -21,4 +23,34 @@ export function permissionsOf(roles: readonly string[]): Permission[] {
     for (const p of staffRoles[role as StaffRole] ?? []) granted.add(p);
   }
   return [...granted];
+}
+
+/** Permissions inside a company (checked on /api/v1/orgs/{orgId}/... routes). */
+export const orgPermissions = [
+  'company.read',
+  'company.manage',
+  'members.read',
+  'members.manage',
+  'orders.read',
+  'orders.place',
+  'orders.approve',
+  'finance.read',
+] as const;
+
+export type OrgPermission = (typeof orgPermissions)[number];
+
+export const orgRoles = {
+  owner: orgPermissions,
+  admin: orgPermissions,
+  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place'],
+  approver: ['company.read', 'members.read', 'orders.read', 'orders.approve'],
+  accountant: ['company.read', 'members.read', 'orders.read', 'finance.read'],
+  viewer: ['company.read', 'orders.read'],
+} as const satisfies Record<string, readonly OrgPermission[]>;
+
+export type OrgRole = keyof typeof orgRoles;
+
+/** Permissions of an org role; an unknown role grants nothing. */
+export function orgPermissionsOf(role: string): OrgPermission[] {
+  return [...(orgRoles[role as OrgRole] ?? [])];
 }

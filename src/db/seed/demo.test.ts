@@ -26,7 +26,9 @@ describe('demo business', () => {
   });
 
   it('seeds people with the documented e-mails, companies and products, once', async () => {
-    expect(await seedDemo(t.db, { publicUrl: 'http://localhost:3000' })).toBe(true);
+    expect(await seedDemo(t.db, { publicUrl: 'http://localhost:3000', password: 'demo-password-1' })).toBe(
+      true,
+    );
     const first = await counts();
     expect(first).toMatchObject({ users: 5, staff: 1, companies: 3, members: 3, categories: 6 });
     expect(first.products).toBeGreaterThanOrEqual(15);
@@ -40,7 +42,9 @@ describe('demo business', () => {
         'supplier@demo.kabinet.local',
       ].sort(),
     );
-    expect(await seedDemo(t.db, { publicUrl: 'http://localhost:3000' })).toBe(false);
+    expect(await seedDemo(t.db, { publicUrl: 'http://localhost:3000', password: 'demo-password-1' })).toBe(
+      false,
+    );
     expect(await counts()).toEqual(first);
   });
 

@@ -1,5 +1,6 @@
 import { ensureCategory, ensureProducts } from '../../modules/catalog/catalog.service.js';
 import { ensureCompany, ensureMember } from '../../modules/companies/companies.service.js';
+import { setPassword } from '../../modules/identity/passwords.js';
 import {
   countPeople,
   ensureEmployee,
@@ -31,13 +32,18 @@ export const demoWelcomeMail = defineMailTemplate<{ name: string; url: string; b
  * Seeds the demo business on an empty database. Every step is idempotent (natural keys: e-mail, INN+KPP,
  * SKU, slug), so a seed interrupted halfway completes on the next start. Returns true when it seeded.
  */
-export async function seedDemo(db: Db, { publicUrl }: { publicUrl: string }): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  { publicUrl, password }: { publicUrl: string; password: string },
+): Promise<boolean> {
   if ((await countPeople(db)) > 0) return false;
   await db.transaction(async (tx) => {
     await saveBranding(tx, demoBranding);
     const ids = {} as Record<keyof typeof demoPeople, string>;
     for (const [key, person] of Object.entries(demoPeople)) {
-      ids[key as keyof typeof demoPeople] = await ensurePerson(tx, person);
+      const id = await ensurePerson(tx, { ...person, emailVerified: true });
+      ids[key as keyof typeof demoPeople] = id;
+      await setPassword(tx, id, password);
     }
     await ensureStaff(tx, ids.admin, ['admin']);
     await ensureEmployee(tx, ids.employee, {

@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
+import { peopleByIds } from '../people/people.service.js';
 import { companies, companyMembers } from './companies.tables.js';
 
 export type CompanyKind = 'client' | 'partner' | 'supplier';
@@ -33,4 +34,44 @@ export async function ensureCompany(db: Db, company: NewCompany): Promise<string
 /** Adds a person to a company with an org role (idempotent). */
 export async function ensureMember(db: Db, companyId: string, userId: string, role: string): Promise<void> {
   await db.insert(companyMembers).values({ companyId, userId, role }).onConflictDoNothing();
+}
+
+/** The person's role in a company, or null when they are not a member. */
+export async function roleIn(db: Db, companyId: string, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ role: companyMembers.role })
+    .from(companyMembers)
+    .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)));
+  return row?.role ?? null;
+}
+
+/** Every company the person belongs to, with their role, in name order. */
+export async function membershipsOf(db: Db, userId: string) {
+  return db
+    .select({ id: companies.id, name: companies.name, kinds: companies.kinds, role: companyMembers.role })
+    .from(companyMembers)
+    .innerJoin(companies, eq(companies.id, companyMembers.companyId))
+    .where(eq(companyMembers.userId, userId))
+    .orderBy(companies.name);
+}
+
+/** A company's card; scope it by membership before calling (the org guard does). */
+export async function getCompany(db: Db, companyId: string) {
+  const [row] = await db.select().from(companies).where(eq(companies.id, companyId));
+  return row ?? null;
+}
+
+/** Members of a company with their names and roles (names come from the people module). */
+export async function listMembers(db: Db, companyId: string) {
+  const rows = await db
+    .select({ userId: companyMembers.userId, role: companyMembers.role })
+    .from(companyMembers)
+    .where(eq(companyMembers.companyId, companyId));
+  const people = await peopleByIds(
+    db,
+    rows.map((r) => r.userId),
+  );
+  return rows
+    .map((r) => ({ ...r, name: people.get(r.userId)?.name ?? '', email: people.get(r.userId)?.email ?? '' }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
 }

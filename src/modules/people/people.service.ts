@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { employees, staffMembers, users } from './people.tables.js';
@@ -8,6 +8,8 @@ export interface NewPerson {
   email: string;
   phone?: string;
   locale?: 'ru' | 'en';
+  /** Seeded and staff-created people may start verified; self-registered ones verify by link. */
+  emailVerified?: boolean;
 }
 
 /** Creates a person, or returns the id of the existing one with the same e-mail (idempotent). */
@@ -21,6 +23,7 @@ export async function ensurePerson(db: Db, person: NewPerson): Promise<string> {
       email,
       phone: person.phone ?? null,
       locale: person.locale ?? 'ru',
+      emailVerified: person.emailVerified ?? false,
     })
     .onConflictDoNothing({ target: users.email });
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -48,4 +51,35 @@ export async function ensureEmployee(
 /** Number of people; the demo seed runs only on an empty database. */
 export async function countPeople(db: Db): Promise<number> {
   return db.$count(users);
+}
+
+/** Staff roles of a person (empty when they are not staff). */
+export async function staffRolesOf(db: Db, userId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ roles: staffMembers.roles })
+    .from(staffMembers)
+    .where(eq(staffMembers.userId, userId));
+  return row?.roles ?? [];
+}
+
+/** The person's employee record, if they work for the business. */
+export async function employeeRecordOf(db: Db, userId: string) {
+  const [row] = await db.select().from(employees).where(eq(employees.userId, userId));
+  return row ?? null;
+}
+
+/** Names and e-mails of people by id, in one query. */
+export async function peopleByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; email: string }>();
+  const rows = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+}
+
+/** One person's public profile fields. */
+export async function getPerson(db: Db, userId: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row ?? null;
 }

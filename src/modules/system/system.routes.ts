@@ -67,16 +67,4 @@ export function systemRoutes(app: FastifyInstance, { config, secrets }: ModuleCo
       return reply.redirect('/admin/mailbox', 303);
     },
   );
-
-  api.post(
-    '/auth/sign-out',
-    {
-      config: { access: { public: true } },
-      schema: { tags: ['session'], summary: 'Ends the current session', response: { 204: z.null() } },
-    },
-    async (_request, reply) => {
-      reply.clearCookie(operatorCookie, { path: '/' });
-      return reply.code(204).send(null);
-    },
-  );
 }

@@ -1,20 +1,41 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { permissions as allPermissions, type Permission } from '../../shared/permissions.js';
+import {
+  permissions as allPermissions,
+  type OrgPermission,
+  orgPermissionsOf,
+  type Permission,
+} from '../../shared/permissions.js';
 import { AppError } from './errors.js';
 
 /**
  * What a route requires, declared in the route's `config.access`. Every route under /api/ must declare
  * it (the app refuses to start otherwise) and one hook checks it, so no handler checks access by hand.
+ * - `{ public: true }`: anyone;
+ * - `{ signedIn: true }`: any signed-in person;
+ * - `{ permission }`: staff with that back-office permission;
+ * - `{ org }`: a member of the company in the `:orgId` path parameter whose role grants `org`.
  */
-export type Access = { public: true } | { signedIn: true } | { permission: Permission };
+export type Access =
+  | { public: true }
+  | { signedIn: true }
+  | { permission: Permission }
+  | { org: OrgPermission };
 
 /** Who is making the request. */
 export interface Actor {
   id: string;
   name: string;
   email: string;
-  kind: 'operator';
+  kind: 'person' | 'operator';
+  /** Back-office permissions from staff roles. */
   permissions: Permission[];
+}
+
+/** The actor's role in the company of the current `/orgs/{orgId}` request. */
+export interface OrgScope {
+  orgId: string;
+  role: string;
+  permissions: OrgPermission[];
 }
 
 declare module 'fastify' {
@@ -23,6 +44,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    org: OrgScope | null;
   }
 }
 
@@ -30,10 +52,10 @@ export const operatorCookie = 'kabinet_operator';
 export const operatorSessionHours = 12;
 
 /**
- * Until identity lands (issue 3) the only signed-in person is the operator, who opens the back office
- * through the one-time link printed at start; the signed cookie carries the time it was issued.
+ * The operator opens the back office through the link printed at start (before any admin can sign in);
+ * the signed cookie carries the time it was issued.
  */
-function resolveActor(request: FastifyRequest): Actor | null {
+function operatorFrom(request: FastifyRequest): Actor | null {
   const raw = request.cookies[operatorCookie];
   if (!raw) return null;
   const unsigned = request.unsignCookie(raw);
@@ -43,23 +65,76 @@ function resolveActor(request: FastifyRequest): Actor | null {
   return { id: 'operator', name: 'Operator', email: '', kind: 'operator', permissions: [...allPermissions] };
 }
 
-/** Installs the access check: declared access on every API route, enforced in one preHandler. */
-export function registerAccessControl(app: FastifyInstance): void {
+export interface AccessResolvers {
+  /** The signed-in person of a request (from the session cookie), or null. */
+  person(request: FastifyRequest): Promise<Actor | null>;
+  /** The person's role in a company, or null when they are not a member. */
+  roleIn(orgId: string, userId: string): Promise<string | null>;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+/**
+ * Installs the access check: declared access on every API route, enforced in one preHandler. Returns
+ * the list of API routes with their declared access (filled as routes register), for tests and docs.
+ */
+export function registerAccessControl(app: FastifyInstance, resolvers: AccessResolvers): DeclaredRoute[] {
+  const declared: DeclaredRoute[] = [];
   app.decorateRequest('actor', null);
+  app.decorateRequest('org', null);
   app.addHook('onRoute', (route) => {
     const url = route.url ?? '';
     if (url.startsWith('/api/v') && !route.config?.access) {
       throw new Error(`route ${route.method} ${url} does not declare config.access`);
     }
+    const access = route.config?.access;
+    if (access && 'org' in access && !url.includes('/orgs/:orgId')) {
+      throw new Error(`route ${route.method} ${url} declares org access but has no :orgId`);
+    }
+    if (access) {
+      for (const method of [route.method].flat()) declared.push({ method: String(method), url, access });
+    }
   });
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
-    request.actor = resolveActor(request);
+    request.actor = (await resolvers.person(request)) ?? operatorFrom(request);
     if ('public' in access) return;
-    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
-    if ('permission' in access && !request.actor.permissions.includes(access.permission)) {
+    const actor = request.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    if ('permission' in access && !actor.permissions.includes(access.permission)) {
       throw new AppError('FORBIDDEN', 'You do not have permission for this action');
     }
+    if ('org' in access) {
+      const orgId = (request.params as { orgId?: string }).orgId ?? '';
+      // Another company's id and a company that does not exist look the same: 404.
+      const role =
+        uuidPattern.test(orgId) && actor.kind === 'person' ? await resolvers.roleIn(orgId, actor.id) : null;
+      if (!role) throw new AppError('NOT_FOUND', 'No such company');
+      const granted = orgPermissionsOf(role);
+      if (!granted.includes(access.org)) {
+        throw new AppError('FORBIDDEN', 'Your role in this company does not allow this action');
+      }
+      request.org = { orgId, role, permissions: granted };
+    }
   });
+  return declared;
+}
+
+/** The actor of a route declared `signedIn`, `permission` or `org` (the access hook guarantees one). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  return request.actor;
+}
+
+/** The company scope of a route declared with `org` access. */
+export function orgOf(request: FastifyRequest): OrgScope {
+  if (!request.org) throw new AppError('NOT_FOUND', 'No such company');
+  return request.org;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Auth } from '../../modules/identity/auth.js';
 import type { Config } from './config.js';
 import type { Db } from './db.js';
 import type { JobDefinition } from './jobs/job-definition.js';
@@ -11,6 +12,7 @@ export interface ModuleContext {
   config: Config;
   secrets: Secrets;
   jobs: JobRunner;
+  auth: Auth;
 }
 
 /** A Kabinet module: its routes (mounted under /api/v1) and its background jobs. */

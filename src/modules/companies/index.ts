@@ -1,0 +1,4 @@
+import { defineModule } from '../../server/core/module.js';
+import { companiesRoutes } from './companies.routes.js';
+
+export const companiesModule = defineModule({ name: 'companies', routes: companiesRoutes });

@@ -1,0 +1,83 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { v7 as uuidv7 } from 'uuid';
+import type { Config } from '../../server/core/config.js';
+import type { Db } from '../../server/core/db.js';
+import type { JobRunner } from '../../server/core/jobs/runner.js';
+import { queueMail } from '../../server/core/mail/mailer.js';
+import type { Secrets } from '../../server/core/secrets.js';
+import { users } from '../people/people.tables.js';
+import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
+import { accounts, sessions, verifications } from './identity.tables.js';
+
+export const authBasePath = '/api/v1/auth';
+export const minPasswordLength = 10;
+
+type MailUser = { email: string; name: string; locale?: unknown };
+const localeOf = (user: MailUser) => (user.locale === 'en' ? 'en' : 'ru');
+
+/**
+ * The Better Auth instance: e-mail + password with verification and reset, sessions in our tables,
+ * mail through our queue. Sign-in methods beyond e-mail (phone, magic link, OIDC, passkeys, 2FA) plug in
+ * here as Better Auth plugins.
+ */
+export function createAuth({
+  db,
+  config,
+  secrets,
+  jobs,
+}: {
+  db: Db;
+  config: Config;
+  secrets: Secrets;
+  jobs: JobRunner;
+}) {
+  const sendLink = async (user: MailUser, template: string, url: string) => {
+    await queueMail(db, { to: user.email, template, locale: localeOf(user), vars: { name: user.name, url } });
+    jobs.poke();
+  };
+  return betterAuth({
+    appName: 'Kabinet',
+    baseURL: config.publicUrl,
+    basePath: authBasePath,
+    secret: secrets.sessionSecret,
+    trustedOrigins: [config.publicUrl],
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    user: {
+      additionalFields: {
+        locale: { type: 'string', required: false, defaultValue: 'ru', input: true },
+      },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength,
+      maxPasswordLength: 128,
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) => sendLink(user, resetPasswordMail.name, url),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 24 * 3600,
+      sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
+    },
+    session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: 'kabinet',
+      useSecureCookies: config.publicUrl.startsWith('https:'),
+      database: { generateId: () => uuidv7() },
+      ipAddress: { ipAddressHeaders: config.trustProxy ? ['x-forwarded-for'] : [] },
+    },
+    logger: { disabled: config.logLevel === 'silent' },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,40 @@
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../server/core/access.js';
+import type { Db } from '../../server/core/db.js';
+import { permissionsOf } from '../../shared/permissions.js';
+import { membershipsOf } from '../companies/companies.service.js';
+import { employeeRecordOf, staffRolesOf } from '../people/people.service.js';
+import type { Auth } from './auth.js';
+
+/** The signed-in person behind the request's session cookie, with their back-office permissions. */
+export async function personFromSession(auth: Auth, db: Db, request: FastifyRequest): Promise<Actor | null> {
+  if (!request.headers.cookie?.includes('kabinet.session_token')) return null;
+  const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+  if (!session) return null;
+  const roles = await staffRolesOf(db, session.user.id);
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    email: session.user.email,
+    kind: 'person',
+    permissions: permissionsOf(roles),
+  };
+}
+
+/** Everything a person can act as: themselves, each company with their role, employee, back office. */
+export async function contextsOf(db: Db, actor: Actor) {
+  if (actor.kind !== 'person') {
+    return { personal: false, companies: [], employee: false, backOffice: actor.permissions.length > 0 };
+  }
+  const [companies, employee] = await Promise.all([
+    membershipsOf(db, actor.id),
+    employeeRecordOf(db, actor.id),
+  ]);
+  return {
+    personal: true,
+    companies: companies.map((c) => ({ id: c.id, name: c.name, kinds: c.kinds, role: c.role })),
+    employee: employee !== null,
+    backOffice: actor.permissions.length > 0,
+  };
+}

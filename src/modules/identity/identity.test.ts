@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/demo.js';
+import { demoCompanies, demoPeople } from '../../db/seed/demo-data.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+
+const origin = 'http://localhost:3000';
+const demoPassword = 'demo-password-for-tests';
+let t: TestApp;
+let operator: string;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemo(t.db, { publicUrl: origin, password: demoPassword });
+  operator = await t.operator();
+});
+afterAll(async () => t?.close());
+
+const post = (url: string, payload: object, cookie?: string) =>
+  t.app.inject({ method: 'POST', url, payload, headers: { origin, ...(cookie ? { cookie } : {}) } });
+
+/** Signs in by e-mail and password; returns the session cookie header or the failed response. */
+async function signIn(email: string, password: string) {
+  const res = await post('/api/v1/auth/sign-in/email', { email, password });
+  const cookie = res.cookies.find((c) => c.name.endsWith('session_token'));
+  return { res, cookie: cookie ? `${cookie.name}=${cookie.value}` : undefined };
+}
+
+async function latestMailTo(to: string) {
+  await t.drainJobs();
+  const list = await t.app.inject({
+    url: `/api/v1/admin/dev-mailbox?to=${to}`,
+    headers: { cookie: operator },
+  });
+  const first = list.json().items[0];
+  if (!first) return undefined;
+  return (
+    await t.app.inject({ url: `/api/v1/admin/dev-mailbox/${first.id}`, headers: { cookie: operator } })
+  ).json();
+}
+
+describe('sign-up, e-mail verification and sign-in', () => {
+  it('signs up, verifies the address from the mail, and lands signed in', async () => {
+    const email = 'new.customer@example.ru';
+    const signUp = await post('/api/v1/auth/sign-up/email', {
+      name: 'Мария Новикова',
+      email,
+      password: 'correct-horse-battery',
+    });
+    expect(signUp.statusCode).toBe(200);
+
+    const blocked = await signIn(email, 'correct-horse-battery');
+    expect(blocked.res.statusCode).toBe(403);
+    expect(blocked.cookie).toBeUndefined();
+
+    const mail = await latestMailTo(email);
+    expect(mail.subject).toBe('Подтвердите адрес электронной почты');
+    const link = /https?:\/\/\S+verify-email\S+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    const verified = await t.app.inject({
+      url: new URL(link as string).pathname + new URL(link as string).search,
+    });
+    expect(verified.statusCode).toBeLessThan(400);
+
+    const { cookie } = await signIn(email, 'correct-horse-battery');
+    expect(cookie).toBeDefined();
+    const me = await t.app.inject({ url: '/api/v1/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      user: { email, name: 'Мария Новикова', kind: 'person' },
+      permissions: [],
+      contexts: { personal: true, companies: [], employee: false, backOffice: false },
+    });
+  });
+
+  it('does not reveal whether an e-mail is already registered', async () => {
+    const fresh = await post('/api/v1/auth/sign-up/email', {
+      name: 'A',
+      email: 'fresh.person@example.ru',
+      password: 'another-long-password',
+    });
+    const taken = await post('/api/v1/auth/sign-up/email', {
+      name: 'B',
+      email: demoPeople.customer.email,
+      password: 'another-long-password',
+    });
+    expect(taken.statusCode).toBe(fresh.statusCode);
+    expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+  });
+
+  it('rejects a short password with 400', async () => {
+    const res = await post('/api/v1/auth/sign-up/email', {
+      name: 'C',
+      email: 'short@example.ru',
+      password: 'short',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const wrongPassword = await signIn(demoPeople.customer.email, 'not-the-password');
+    const unknownEmail = await signIn('nobody@example.ru', 'not-the-password');
+    expect(wrongPassword.res.statusCode).toBe(401);
+    expect(unknownEmail.res.statusCode).toBe(401);
+    expect(wrongPassword.res.json().message).toBe(unknownEmail.res.json().message);
+  });
+
+  it('signs a demo person in with the demo password and out again', async () => {
+    const { cookie } = await signIn(demoPeople.customer.email, demoPassword);
+    expect(cookie).toBeDefined();
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200);
+    const out = await post('/api/v1/auth/sign-out', {}, cookie);
+    expect(out.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
+  it('sets httpOnly, SameSite=Lax session cookies', async () => {
+    const { res } = await signIn(demoPeople.customer.email, demoPassword);
+    const session = res.cookies.find((c) => c.name.endsWith('session_token'));
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+});
+
+describe('contexts and company scope', () => {
+  const companyIds = async (cookie: string) => {
+    const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).json();
+    return Object.fromEntries(me.contexts.companies.map((c: { name: string; id: string }) => [c.name, c.id]));
+  };
+
+  it('lists every context of a person in two companies', async () => {
+    const { cookie } = await signIn(demoPeople.buyer.email, demoPassword);
+    const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).json();
+    expect(me.contexts.companies.map((c: { name: string; role: string }) => [c.name, c.role])).toEqual([
+      [demoCompanies.dealer.name, 'buyer'],
+      [demoCompanies.client.name, 'viewer'],
+    ]);
+  });
+
+  it('gives staff their back-office permissions', async () => {
+    const { cookie } = await signIn(demoPeople.admin.email, demoPassword);
+    const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).json();
+    expect(me.contexts.backOffice).toBe(true);
+    expect(me.permissions).toContain('devMailbox.read');
+    expect((await t.app.inject({ url: '/api/v1/admin/dev-mailbox', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+    const customer = await signIn(demoPeople.customer.email, demoPassword);
+    const denied = await t.app.inject({
+      url: '/api/v1/admin/dev-mailbox',
+      headers: { cookie: customer.cookie },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+
+  it('shows a member their company and its members, by role', async () => {
+    const { cookie } = await signIn(demoPeople.buyer.email, demoPassword);
+    const ids = await companyIds(cookie as string);
+    const dealer = await t.app.inject({
+      url: `/api/v1/orgs/${ids[demoCompanies.dealer.name]}`,
+      headers: { cookie },
+    });
+    expect(dealer.statusCode).toBe(200);
+    expect(dealer.json()).toMatchObject({ inn: demoCompanies.dealer.inn, myRole: 'buyer' });
+    const members = await t.app.inject({
+      url: `/api/v1/orgs/${ids[demoCompanies.dealer.name]}/members`,
+      headers: { cookie },
+    });
+    expect(members.json().items.map((m: { email: string }) => m.email)).toEqual([demoPeople.buyer.email]);
+    // A viewer may see the company but not its member list.
+    const asViewer = await t.app.inject({
+      url: `/api/v1/orgs/${ids[demoCompanies.client.name]}/members`,
+      headers: { cookie },
+    });
+    expect(asViewer.statusCode).toBe(403);
+  });
+
+  it('never shows another company: every org route answers 404 with no data', async () => {
+    const buyer = await signIn(demoPeople.buyer.email, demoPassword);
+    const supplier = await signIn(demoPeople.supplier.email, demoPassword);
+    const supplierId = Object.values(await companyIds(supplier.cookie as string))[0] as string;
+    const orgRoutes = t.app.kabinet.routes.filter((r) => r.url.includes('/orgs/:orgId'));
+    expect(orgRoutes.length).toBeGreaterThanOrEqual(2);
+    for (const route of orgRoutes) {
+      for (const orgId of [supplierId, '0190e2a4-0000-7000-8000-000000000000', 'not-a-uuid']) {
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url: route.url.replace(':orgId', orgId),
+          headers: { cookie: buyer.cookie, origin },
+        });
+        expect(res.statusCode, `${route.method} ${route.url} as a stranger`).toBe(404);
+        expect(res.body).not.toContain(demoCompanies.supplier.inn);
+      }
+      const anonymous = await t.app.inject({
+        method: route.method as 'GET',
+        url: route.url.replace(':orgId', supplierId),
+      });
+      expect(anonymous.statusCode).toBe(401);
+    }
+  });
+
+  it('declares access on every API route', () => {
+    const undeclared = t.app.kabinet.routes.filter((r) => !r.access);
+    expect(undeclared).toEqual([]);
+    expect(t.app.kabinet.routes.length).toBeGreaterThan(8);
+  });
+});
+
+describe('auth tables', () => {
+  it('have every column Better Auth expects for its models', async () => {
+    const { getAuthTables } = await import('better-auth/db');
+    const { getTableColumns } = await import('drizzle-orm');
+    const schema = await import('../../db/schema.js');
+    const ours = {
+      user: schema.users,
+      session: schema.sessions,
+      account: schema.accounts,
+      verification: schema.verifications,
+    };
+    const expected = getAuthTables(t.app.kabinet.auth.options);
+    const missing: string[] = [];
+    for (const [model, table] of Object.entries(ours)) {
+      const columns = Object.keys(getTableColumns(table));
+      for (const field of Object.keys(expected[model]?.fields ?? {})) {
+        if (!columns.includes(field)) missing.push(`${model}.${field}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
