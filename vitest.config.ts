@@ -8,7 +8,7 @@ const notOnPostgres = ['src/**/*.unit.test.ts', 'src/**/*.process.test.ts'];
 export default defineConfig({
   test: {
     globalSetup: ['src/test/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

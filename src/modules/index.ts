@@ -1,4 +1,5 @@
 import type { KabinetModule } from '../server/core/module.js';
+import { auditModule } from './audit/index.js';
 import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { identityModule } from './identity/index.js';
@@ -12,4 +13,5 @@ export const modules: KabinetModule[] = [
   settingsModule,
   companiesModule,
   devmailModule,
+  auditModule,
 ];

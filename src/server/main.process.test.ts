@@ -93,7 +93,7 @@ describe('start', () => {
   });
 });
 
-describe('crash safety', () => {
+describe('crash safety', { timeout: 120_000 }, () => {
   it('keeps committed writes and queued jobs after SIGKILL during a burst of writes', async () => {
     const dataDir = newDir();
     const env = { KABINET_DATA_DIR: dataDir, KABINET_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '0' };

@@ -4,7 +4,13 @@
  */
 
 /** Back-office (staff) permissions. */
-export const permissions = ['devMailbox.read', 'settings.manage', 'jobs.read', 'companies.read'] as const;
+export const permissions = [
+  'devMailbox.read',
+  'settings.manage',
+  'jobs.read',
+  'companies.read',
+  'audit.read',
+] as const;
 
 export type Permission = (typeof permissions)[number];
 

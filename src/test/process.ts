@@ -13,9 +13,12 @@ export interface ServerProcess {
 
 export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'kabinet-proc-'));
 
-/** Runs the real server from source (`kabinet <command>`) as a child process with the given environment. */
+/**
+ * Runs the real server (`kabinet <command>`) as a child process with the given environment, from the
+ * server bundle that the test global setup builds from the current sources.
+ */
 export function spawnKabinet(command: string, env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(rootDir, 'src/server/cli.ts'), command], {
+  const proc = spawn(process.execPath, [join(rootDir, 'scripts/kabinet.mjs'), command, '--no-build'], {
     cwd: rootDir,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,7 +38,7 @@ export function spawnKabinet(command: string, env: Record<string, string>) {
 }
 
 /** Starts the server and resolves once it prints its URL. */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawnKabinet('start', { PORT: '0', ...env });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(

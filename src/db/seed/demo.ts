@@ -1,6 +1,6 @@
 import { ensureCategory, ensureProducts } from '../../modules/catalog/catalog.service.js';
 import { ensureCompany, ensureMember } from '../../modules/companies/companies.service.js';
-import { setPassword } from '../../modules/identity/passwords.js';
+import { hashPassword, setPasswordHash } from '../../modules/identity/passwords.js';
 import {
   countPeople,
   ensureEmployee,
@@ -39,11 +39,12 @@ export async function seedDemo(
   if ((await countPeople(db)) > 0) return false;
   await db.transaction(async (tx) => {
     await saveBranding(tx, demoBranding);
+    const passwordHash = await hashPassword(password);
     const ids = {} as Record<keyof typeof demoPeople, string>;
     for (const [key, person] of Object.entries(demoPeople)) {
       const id = await ensurePerson(tx, { ...person, emailVerified: true });
       ids[key as keyof typeof demoPeople] = id;
-      await setPassword(tx, id, password);
+      await setPasswordHash(tx, id, passwordHash);
     }
     await ensureStaff(tx, ids.admin, ['admin']);
     await ensureEmployee(tx, ids.employee, {

@@ -30,3 +30,17 @@ export const resetPasswordMail = defineMailTemplate<LinkVars>('identity.reset-pa
     html: `<p>Hello ${escapeHtml(v.name)},</p><p>To set a new password, press the button. The link is valid for one hour and works once.</p>${button(v.url, 'Set a new password')}<p>If you did not ask for this, do nothing.</p>`,
   }),
 });
+
+export const accountLockedMail = defineMailTemplate<{ name: string; minutes: number; url: string }>(
+  'identity.account-locked',
+  {
+    ru: (v) => ({
+      subject: 'Вход в аккаунт временно заблокирован',
+      text: `Здравствуйте, ${v.name}!\n\nКто-то несколько раз подряд ввёл неверный пароль от вашего аккаунта, поэтому вход заблокирован на ${v.minutes} мин. Если это были вы, подождите и попробуйте снова или восстановите пароль: ${v.url}\n\nЕсли это были не вы, смените пароль после разблокировки.`,
+    }),
+    en: (v) => ({
+      subject: 'Sign-in to your account is paused',
+      text: `Hello ${v.name},\n\nSomeone entered a wrong password for your account several times in a row, so sign-in is paused for ${v.minutes} min. If it was you, wait and try again or reset your password: ${v.url}\n\nIf it was not you, change your password once the pause ends.`,
+    }),
+  },
+);

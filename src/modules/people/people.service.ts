@@ -83,3 +83,9 @@ export async function getPerson(db: Db, userId: string) {
   const [row] = await db.select().from(users).where(eq(users.id, userId));
   return row ?? null;
 }
+
+/** A person by e-mail (case-insensitive), or null. */
+export async function findPersonByEmail(db: Db, email: string) {
+  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return row ?? null;
+}

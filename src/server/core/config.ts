@@ -37,6 +37,8 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFlag.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   KABINET_WORKER: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -60,6 +62,9 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  /** Failed sign-ins in a row that lock an address, and for how long. */
+  authMaxFailures: number;
+  authLockoutSeconds: number;
   /** Whether this process runs background jobs (turn off on web-only copies when scaling out). */
   runJobs: boolean;
   jobsPollMs: number;
@@ -102,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    authMaxFailures: e.AUTH_MAX_FAILURES,
+    authLockoutSeconds: e.AUTH_LOCKOUT_SECONDS,
     runJobs: e.KABINET_WORKER,
     jobsPollMs: e.JOBS_POLL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -1,0 +1,109 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { operatorCookie } from '../../server/core/access.js';
+import { queueMail } from '../../server/core/mail/mailer.js';
+import type { ModuleContext } from '../../server/core/module.js';
+import { sendProblem } from '../../server/core/problem-handlers.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { findPersonByEmail } from '../people/people.service.js';
+import { authBasePath } from './auth.js';
+import { accountLockedMail } from './identity.mail.js';
+import { clearFailures, recordFailure, secondsLocked } from './throttle.js';
+
+const emailOf = (body: unknown) =>
+  typeof body === 'object' && body !== null && typeof (body as { email?: unknown }).email === 'string'
+    ? (body as { email: string }).email
+    : undefined;
+
+/** Builds a web Request from the Fastify request, for Better Auth's handler. */
+function toWebRequest(ctx: ModuleContext, request: FastifyRequest): Request {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+  }
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  return new Request(new URL(request.url, ctx.config.publicUrl), {
+    method: request.method,
+    headers,
+    ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+  });
+}
+
+/** After a failed password: count it, and when it locks the address tell the owner (if there is one). */
+async function onSignInFailure(ctx: ModuleContext, request: FastifyRequest, email: string) {
+  const policy = { maxFailures: ctx.config.authMaxFailures, lockoutSeconds: ctx.config.authLockoutSeconds };
+  const locked = await recordFailure(ctx.db, email, policy);
+  await recordAudit(ctx.db, request, { action: 'auth.sign_in_failed', subject: email.toLowerCase() });
+  if (!locked) return;
+  await recordAudit(ctx.db, request, { action: 'auth.locked', subject: email.toLowerCase() });
+  const person = await findPersonByEmail(ctx.db, email);
+  if (!person) return;
+  await queueMail(ctx.db, {
+    to: person.email,
+    template: accountLockedMail.name,
+    locale: person.locale,
+    vars: {
+      name: person.name,
+      minutes: Math.ceil(policy.lockoutSeconds / 60),
+      url: `${ctx.config.publicUrl}/forgot-password`,
+    },
+  });
+  ctx.jobs.poke();
+}
+
+/**
+ * Passes /api/v1/auth/* to Better Auth, adding what is Kabinet's own around it: the per-address lock
+ * after repeated wrong passwords (429 with Retry-After; the same for known and unknown addresses) and
+ * audit entries for sign-ups, sign-ins, failures, resets and sign-outs.
+ */
+export async function authGateway(ctx: ModuleContext, request: FastifyRequest, reply: FastifyReply) {
+  const path = new URL(request.url, ctx.config.publicUrl).pathname.slice(authBasePath.length);
+  const email = emailOf(request.body);
+  const isPasswordSignIn = request.method === 'POST' && path === '/sign-in/email' && email !== undefined;
+
+  if (isPasswordSignIn) {
+    const wait = await secondsLocked(ctx.db, email);
+    if (wait > 0) {
+      await recordAudit(ctx.db, request, { action: 'auth.sign_in_throttled', subject: email.toLowerCase() });
+      reply.header('retry-after', String(wait));
+      return sendProblem(
+        request,
+        reply,
+        429,
+        'RATE_LIMITED',
+        `Too many failed attempts; try again in ${wait} s`,
+      );
+    }
+  }
+
+  const response = await ctx.auth.handler(toWebRequest(ctx, request));
+  const text = await response.text();
+
+  if (isPasswordSignIn && response.status === 401) await onSignInFailure(ctx, request, email);
+  if (response.ok && request.method === 'POST') {
+    const action = {
+      '/sign-in/email': 'auth.sign_in',
+      '/sign-up/email': 'auth.sign_up',
+      '/reset-password': 'auth.password_reset',
+      '/sign-out': 'auth.sign_out',
+    }[path];
+    if (isPasswordSignIn) await clearFailures(ctx.db, email);
+    if (action) {
+      const userId =
+        action === 'auth.sign_in' ? (JSON.parse(text) as { user?: { id?: string } }).user?.id : undefined;
+      await recordAudit(ctx.db, request, {
+        action,
+        subject: email?.toLowerCase() ?? null,
+        ...(userId ? { actorId: userId, actorKind: 'person' as const } : {}),
+      });
+    }
+  }
+
+  if (path === '/sign-out') reply.clearCookie(operatorCookie, { path: '/' });
+  reply.code(response.status);
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie' && key !== 'content-length') reply.header(key, value);
+  });
+  for (const cookie of response.headers.getSetCookie()) reply.header('set-cookie', cookie);
+  return reply.send(text.length > 0 ? text : null);
+}

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/demo.js';
+import { demoPeople } from '../../db/seed/demo-data.js';
+import { queryRows } from '../../server/core/db.js';
+import { buildTestApp, type TestApp } from '../../test/app.js';
+
+const origin = 'http://localhost:3000';
+const password = 'demo-password-for-tests';
+let t: TestApp;
+let operator: string;
+
+beforeAll(async () => {
+  // Default policy (5 failures) with a short lockout so the test can wait it out.
+  t = await buildTestApp({ authLockoutSeconds: 2 });
+  await seedDemo(t.db, { publicUrl: origin, password });
+  operator = await t.operator();
+});
+afterAll(async () => t?.close());
+
+const signIn = (email: string, pass: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in/email',
+    payload: { email, password: pass },
+    headers: { origin },
+  });
+
+describe('brute-force protection', () => {
+  it('throttles an address after repeated wrong passwords, tells the owner, and lets the right password in after the cooldown', async () => {
+    const email = demoPeople.customer.email;
+    const codes: number[] = [];
+    for (let i = 0; i < 10; i++) codes.push((await signIn(email, `wrong-password-${i}`)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+
+    const locked = await signIn(email, password);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+
+    await t.drainJobs();
+    const mail = await t.app.inject({
+      url: `/api/v1/admin/dev-mailbox?to=${email}`,
+      headers: { cookie: operator },
+    });
+    expect(mail.json().items.map((m: { subject: string }) => m.subject)).toContain(
+      'Вход в аккаунт временно заблокирован',
+    );
+
+    await new Promise((r) => setTimeout(r, 2100));
+    const after = await signIn(email, password);
+    expect(after.statusCode).toBe(200);
+    // Success clears the count: one new mistake does not lock again.
+    expect((await signIn(email, 'wrong-again')).statusCode).toBe(401);
+    expect((await signIn(email, password)).statusCode).toBe(200);
+  });
+
+  it('throttles unknown addresses the same way, so the answer reveals nothing', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++)
+      codes.push((await signIn('ghost@example.ru', 'whatever-password')).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('records sign-ins, failures and locks in the append-only audit log', async () => {
+    const log = await t.app.inject({ url: '/api/v1/admin/audit?limit=100', headers: { cookie: operator } });
+    expect(log.statusCode).toBe(200);
+    const actions = log.json().items.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'auth.sign_in',
+        'auth.sign_in_failed',
+        'auth.locked',
+        'auth.sign_in_throttled',
+      ]),
+    );
+    const failed = await t.app.inject({
+      url: '/api/v1/admin/audit?action=auth.locked',
+      headers: { cookie: operator },
+    });
+    expect(
+      failed
+        .json()
+        .items.map((e: { subject: string }) => e.subject)
+        .sort(),
+    ).toEqual([demoPeople.customer.email, 'ghost@example.ru'].sort());
+    const failureOf = (query: Promise<unknown>) =>
+      query.then(
+        () => 'succeeded',
+        (e: Error & { cause?: Error }) => e.cause?.message ?? e.message,
+      );
+    expect(await failureOf(queryRows(t.db, sql`delete from audit_log`))).toMatch(/append-only/);
+    expect(await failureOf(queryRows(t.db, sql`update audit_log set action = 'x'`))).toMatch(/append-only/);
+  });
+
+  it('keeps the audit log from people without the permission', async () => {
+    const customer = await signIn(demoPeople.customer.email, password);
+    const cookie = customer.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await t.app.inject({ url: '/api/v1/admin/audit', headers: { cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/admin/audit' })).statusCode).toBe(401);
+  });
+});
