@@ -9,6 +9,7 @@ import type { Secrets } from '../../server/core/secrets.js';
 import { users } from '../people/people.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
+import { rejectCommonPasswords } from './password-policy.js';
 
 export const authBasePath = '/api/v1/auth';
 export const minPasswordLength = 10;
@@ -68,6 +69,7 @@ export function createAuth({
       expiresIn: 24 * 3600,
       sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
     },
+    hooks: { before: rejectCommonPasswords },
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
     rateLimit: { enabled: false },
     advanced: {

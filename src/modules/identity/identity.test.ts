@@ -87,6 +87,16 @@ describe('sign-up, e-mail verification and sign-in', () => {
     expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
   });
 
+  it('rejects a password from the common-passwords list with 400', async () => {
+    const res = await post('/api/v1/auth/sign-up/email', {
+      name: 'D',
+      email: 'common@example.ru',
+      password: 'qwertyuiop',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('PASSWORD_TOO_COMMON');
+  });
+
   it('rejects a short password with 400', async () => {
     const res = await post('/api/v1/auth/sign-up/email', {
       name: 'C',
@@ -117,6 +127,47 @@ describe('sign-up, e-mail verification and sign-in', () => {
     const { res } = await signIn(demoPeople.customer.email, demoPassword);
     const session = res.cookies.find((c) => c.name.endsWith('session_token'));
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+  });
+});
+
+describe('password reset and sessions', () => {
+  it('resets a password by an e-mailed link that works once', async () => {
+    const email = demoPeople.employee.email;
+    const asked = await post('/api/v1/auth/request-password-reset', { email, redirectTo: '/reset-password' });
+    expect(asked.statusCode).toBe(200);
+    const mail = await latestMailTo(email);
+    expect(mail.subject).toBe('Сброс пароля');
+    const link = /https?:\/\/\S+reset-password\S+/.exec(mail.text)?.[0] as string;
+    const opened = await t.app.inject({ url: new URL(link).pathname + new URL(link).search });
+    const token = new URL(String(opened.headers.location), origin).searchParams.get('token');
+    expect(token).toBeTruthy();
+    const reset = await post('/api/v1/auth/reset-password', { newPassword: 'a-brand-new-password', token });
+    expect(reset.statusCode).toBe(200);
+    const again = await post('/api/v1/auth/reset-password', { newPassword: 'yet-another-password', token });
+    expect(again.statusCode).toBe(400);
+    expect((await signIn(email, 'a-brand-new-password')).cookie).toBeDefined();
+    expect((await signIn(email, demoPassword)).res.statusCode).toBe(401);
+  });
+
+  it('lists my sessions and ends one of them', async () => {
+    const first = await signIn(demoPeople.supplier.email, demoPassword);
+    const second = await signIn(demoPeople.supplier.email, demoPassword);
+    const list = await t.app.inject({
+      url: '/api/v1/auth/list-sessions',
+      headers: { cookie: second.cookie, origin },
+    });
+    expect(list.statusCode).toBe(200);
+    const sessions = list.json() as { token: string; ipAddress: string | null }[];
+    expect(sessions.length).toBeGreaterThanOrEqual(2);
+    const firstToken = decodeURIComponent(String(first.cookie).split('=')[1]).split('.')[0];
+    const revoke = await post('/api/v1/auth/revoke-session', { token: firstToken }, second.cookie);
+    expect(revoke.statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode).toBe(
+      401,
+    );
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: second.cookie } })).statusCode).toBe(
+      200,
+    );
   });
 });
 
