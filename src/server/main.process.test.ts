@@ -37,7 +37,7 @@ async function operatorCookie(server: ServerProcess, dataDir: string): Promise<s
   return cookie.split(';')[0] as string;
 }
 
-describe('configuration errors stop the server with one line', () => {
+describe('configuration errors stop the server with one line', { timeout: 120_000 }, () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/x' }, 'DATABASE_URL'],
@@ -62,7 +62,7 @@ describe('configuration errors stop the server with one line', () => {
   });
 });
 
-describe('start', () => {
+describe('start', { timeout: 120_000 }, () => {
   it('answers /healthz within 20 s of a cold start and prints the demo sign-in', async () => {
     const began = Date.now();
     const server = await start({ KABINET_DATA_DIR: newDir(), KABINET_DEMO_PASSWORD: 'demo-pass-123' });
@@ -150,7 +150,7 @@ describe('crash safety', { timeout: 120_000 }, () => {
   });
 });
 
-describe('graceful shutdown', () => {
+describe('graceful shutdown', { timeout: 120_000 }, () => {
   it('finishes a slow request after SIGTERM, then exits 0', async () => {
     const dataDir = newDir();
     const server = await start({ KABINET_DATA_DIR: dataDir, KABINET_DEMO: 'false' });

@@ -10,13 +10,14 @@ export const permissions = [
   'jobs.read',
   'companies.read',
   'audit.read',
+  'companies.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read'],
+  manager: ['companies.read', 'companies.manage'],
   support: ['companies.read'],
 } as const satisfies Record<string, readonly Permission[]>;
 

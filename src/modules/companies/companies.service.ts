@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
+import { AppError } from '../../server/core/errors.js';
 import { peopleByIds } from '../people/people.service.js';
 import { companies, companyMembers } from './companies.tables.js';
 
@@ -74,4 +75,61 @@ export async function listMembers(db: Db, companyId: string) {
   return rows
     .map((r) => ({ ...r, name: people.get(r.userId)?.name ?? '', email: people.get(r.userId)?.email ?? '' }))
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
+}
+
+/**
+ * Registers a company on a person's request: it waits for staff approval with the person as its owner.
+ * A company with the same INN and KPP already in the portal is a conflict.
+ */
+export async function registerCompany(db: Db, userId: string, company: NewCompany): Promise<string> {
+  return db
+    .transaction(async (tx) => {
+      const kpp = company.kpp ?? null;
+      const [existing] = await tx
+        .select({ id: companies.id })
+        .from(companies)
+        .where(and(eq(companies.inn, company.inn), kpp ? eq(companies.kpp, kpp) : isNull(companies.kpp)));
+      if (existing) {
+        throw new AppError('CONFLICT', 'A company with this INN and KPP is already registered', [
+          { path: 'body.inn', message: 'Already registered; ask the company admin to invite you' },
+        ]);
+      }
+      const id = uuidv7();
+      await tx
+        .insert(companies)
+        .values({ id, ...company, kpp, ogrn: company.ogrn ?? null, status: 'pending' });
+      await tx.insert(companyMembers).values({ companyId: id, userId, role: 'owner' });
+      return id;
+    })
+    .catch((error: Error & { cause?: { code?: string }; code?: string }) => {
+      // Two registrations of one INN at the same moment: the unique index decides, the loser gets 409.
+      if ((error.cause?.code ?? error.code) === '23505') {
+        throw new AppError('CONFLICT', 'A company with this INN and KPP is already registered');
+      }
+      throw error;
+    });
+}
+
+/** Companies waiting for approval (or in another status), newest first. */
+export async function listCompaniesByStatus(db: Db, status: 'pending' | 'active' | 'rejected') {
+  return db
+    .select()
+    .from(companies)
+    .where(eq(companies.status, status))
+    .orderBy(desc(companies.createdAt))
+    .limit(100);
+}
+
+/** Approves or rejects a pending company; returns false when it is not pending. */
+export async function decideCompany(
+  db: Db,
+  companyId: string,
+  decision: 'active' | 'rejected',
+): Promise<boolean> {
+  const updated = await db
+    .update(companies)
+    .set({ status: decision })
+    .where(and(eq(companies.id, companyId), eq(companies.status, 'pending')))
+    .returning({ id: companies.id });
+  return updated.length > 0;
 }

@@ -14,6 +14,10 @@ export const companies = pgTable(
     kpp: text('kpp'),
     ogrn: text('ogrn'),
     legalAddress: text('legal_address'),
+    /** Self-registered companies wait for staff approval. */
+    status: text('status', { enum: ['pending', 'active', 'rejected'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

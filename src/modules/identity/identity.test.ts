@@ -159,7 +159,7 @@ describe('password reset and sessions', () => {
     expect(list.statusCode).toBe(200);
     const sessions = list.json() as { token: string; ipAddress: string | null }[];
     expect(sessions.length).toBeGreaterThanOrEqual(2);
-    const firstToken = decodeURIComponent(String(first.cookie).split('=')[1]).split('.')[0];
+    const firstToken = decodeURIComponent(String(first.cookie).split('=')[1] ?? '').split('.')[0];
     const revoke = await post('/api/v1/auth/revoke-session', { token: firstToken }, second.cookie);
     expect(revoke.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: first.cookie } })).statusCode).toBe(
