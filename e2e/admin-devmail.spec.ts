@@ -94,7 +94,10 @@ test.describe('[BACK OFFICE] dev mailbox', () => {
     await expect(page.getByText(ru.shell.user.signedOut)).toBeVisible();
     await expect(page.getByTestId('no-access')).toBeVisible();
     await page.getByTestId('user-menu').click();
-    await expect(page.getByRole('menuitem', { name: ru.shell.user.signInSoon })).toBeDisabled();
+    await expect(page.getByRole('menuitem', { name: ru.shell.user.signIn })).toHaveAttribute(
+      'href',
+      `/sign-in?redirect=${encodeURIComponent('/admin/mailbox')}`,
+    );
     consoleProblems.expectNone([/status of 401/]);
   });
 });

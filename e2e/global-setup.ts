@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FullConfig } from '@playwright/test';
-import { E2E_OPERATOR_TOKEN } from './env';
+import { E2E_DEMO_PASSWORD, E2E_OPERATOR_TOKEN } from './env';
 
 const START_TIMEOUT_MS = 60_000;
 const READY_LINE = /Kabinet is running at (http\S+)/;
@@ -35,7 +35,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       HOST: '127.0.0.1',
       KABINET_DATA_DIR: dataDir,
       KABINET_DEMO: 'true',
-      KABINET_DEMO_PASSWORD: 'e2e-demo-password',
+      KABINET_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       KABINET_OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
       LOG_LEVEL: 'warn',
     },

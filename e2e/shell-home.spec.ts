@@ -35,17 +35,25 @@ test.describe('[CABINET] home', () => {
     consoleProblems.expectNone();
   });
 
-  test('[CABINET] home: a guest opens the user menu and sees that sign-in is coming soon', async ({
+  test('[CABINET] home: a guest opens the user menu and finds the way to sign in and to sign up', async ({
     page,
     checkA11y,
   }) => {
     await page.goto('/');
     await page.getByRole('button', { name: ru.shell.user.menu }).click();
-    const signIn = page.getByRole('menuitem', { name: ru.shell.user.signInSoon });
+    const signIn = page.getByRole('menuitem', { name: ru.shell.user.signIn });
     await expect(signIn).toBeVisible();
-    await expect(signIn).toBeDisabled();
+    await expect(signIn).toHaveAttribute('href', '/sign-in');
+    await expect(page.getByRole('menuitem', { name: ru.shell.user.signUp })).toHaveAttribute(
+      'href',
+      '/sign-up',
+    );
     await expect(page.getByRole('menuitem', { name: ru.shell.user.signOut })).toHaveCount(0);
     await checkA11y('home with the user menu open');
+
+    await signIn.click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByRole('heading', { level: 1, name: ru.identity.signIn.title })).toBeVisible();
   });
 
   test('[CABINET] theme: a visitor switches to the dark theme and it stays after a reload', async ({

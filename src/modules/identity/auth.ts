@@ -78,7 +78,8 @@ export function createAuth({
       database: { generateId: () => uuidv7() },
       ipAddress: { ipAddressHeaders: config.trustProxy ? ['x-forwarded-for'] : [] },
     },
-    logger: { disabled: config.logLevel === 'silent' },
+    // Failed sign-ins are in the audit log; Better Auth's own warnings about them would only repeat it.
+    logger: { disabled: config.logLevel === 'silent', level: 'error' },
   });
 }
 

@@ -57,10 +57,12 @@ function SettingsGate() {
 }
 
 function ThemedApp() {
+  const { t } = useTranslation();
   const settings = useQuery(settingsQuery);
+  const closeLabel = t('common.close');
   const theme = useMemo(
-    () => buildTheme(settings.data?.primaryColor ?? FALLBACK_PRIMARY),
-    [settings.data?.primaryColor],
+    () => buildTheme(settings.data?.primaryColor ?? FALLBACK_PRIMARY, { close: closeLabel }),
+    [settings.data?.primaryColor, closeLabel],
   );
   return (
     <MantineProvider

@@ -7,8 +7,10 @@
  *   2. add one line below (import + list entry), and its texts to i18n/ru.json and i18n/en.json.
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
+import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { homeModule } from '../modules/home';
+import { identityModule } from '../modules/identity';
 import type { WebModule } from './module-types';
 
-export const webModules: WebModule[] = [homeModule, devmailModule];
+export const webModules: WebModule[] = [homeModule, identityModule, companiesModule, devmailModule];

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import { api } from './api';
 import { isLanguage, type Language, SUPPORTED_LANGUAGES } from './preferences';
@@ -41,13 +41,37 @@ export function useSettings(): PortalSettings {
   return settings;
 }
 
+/**
+ * Drops everything but the public settings — it belonged to the old session — and refetches what is on
+ * screen. Call after signing in or out.
+ */
+export function resetSessionQueries(client: QueryClient): Promise<void> {
+  return client.resetQueries({ predicate: (query) => query.queryKey[0] !== 'public' });
+}
+
+const GUEST: Session = { user: null, permissions: [] };
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    queryMeta: {
+      /** The query needs a signed-in person (it is enabled only then): on sign-out it is dropped, not refetched. */
+      needsPerson?: boolean;
+    };
+  }
+}
+
 /** Signs the person out and refreshes everything that depended on the session. */
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<unknown>('/api/v1/auth/sign-out', { method: 'POST' }),
-    // Everything but the public settings belonged to the old session: drop it and refetch what is on screen.
-    onSettled: () => client.resetQueries({ predicate: (query) => query.queryKey[0] !== 'public' }),
+    mutationFn: () => api<unknown>('/api/v1/auth/sign-out', { method: 'POST', json: {} }),
+    onSuccess: async () => {
+      // Become a guest at once and drop the queries that need a person: refetched now, they would only get 401.
+      client.setQueryData(sessionQuery.queryKey, GUEST);
+      client.removeQueries({ predicate: (query) => query.meta?.needsPerson === true });
+      await resetSessionQueries(client);
+    },
+    onError: () => client.invalidateQueries({ queryKey: sessionQuery.queryKey }),
   });
 }
 

@@ -6,7 +6,7 @@ import {
   type MantineColorsTuple,
   type MantineThemeOverride,
 } from '@mantine/core';
-import { contrastRatio, isHexColor, readableOn } from './color';
+import { contrastRatio, darken, isHexColor, readableOn } from './color';
 import { COLOR_SCHEME_KEY } from './preferences';
 
 export const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
@@ -30,7 +30,7 @@ function firstReadableShade(colors: readonly string[], from: number): Shade {
  * and primary shades chosen so that white text on filled buttons and links on the page stay readable
  * (WCAG AA) whatever colour the business picked.
  */
-export function buildTheme(primaryColor: string): MantineThemeOverride {
+export function buildTheme(primaryColor: string, labels: { close: string }): MantineThemeOverride {
   const base = isHexColor(primaryColor) ? primaryColor : FALLBACK_PRIMARY;
   const brand: MantineColorsTuple = generateColors(base);
   const { baseColorIndex } = generateColorsMap(base);
@@ -59,6 +59,8 @@ export function buildTheme(primaryColor: string): MantineThemeOverride {
       Anchor: { defaultProps: { underline: 'always' } },
       Paper: { defaultProps: { radius: 'lg' } },
       Card: { defaultProps: { radius: 'lg' } },
+      // Mantine's close buttons are icons without a name; screen readers need one.
+      Notification: { defaultProps: { closeButtonProps: { 'aria-label': labels.close } } },
     },
   });
 }
@@ -75,19 +77,33 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
     if (!text || !tint || !isHexColor(text) || !isHexColor(tint)) continue;
     lightVariantText[`--mantine-color-${name}-light-color`] = readableOn(text, tint, 4.6);
   }
+  // With the primary shade at 9, Mantine hovers filled buttons with shade 8 — lighter, and often below 4.5:1
+  // under white text. Hover a little darker than the filled colour instead.
+  const filledHover = (scheme: 'light' | 'dark'): Record<string, string> => {
+    const shade = typeof theme.primaryShade === 'number' ? theme.primaryShade : theme.primaryShade[scheme];
+    const filled = theme.colors[theme.primaryColor]?.[shade];
+    if (!filled || !isHexColor(filled)) return {};
+    return { [`--mantine-color-${theme.primaryColor}-filled-hover`]: darken(filled, 0.12) };
+  };
   return {
     variables: {},
     light: {
       ...lightVariantText,
+      ...filledHover('light'),
       '--mantine-color-dimmed': '#5c6570',
       '--mantine-color-placeholder': '#6b7480',
       '--mantine-color-anchor': 'var(--mantine-primary-color-filled)',
+      // Field errors: Mantine's red-6 reaches only 3.3:1 on white; red-9 reads at 5.5:1.
+      '--mantine-color-error': 'var(--mantine-color-red-9)',
       '--kabinet-surface': '#f6f7f9',
     },
     dark: {
+      ...filledHover('dark'),
       '--mantine-color-dimmed': '#a6a6a6',
       '--mantine-color-placeholder': '#8f8f8f',
       '--mantine-color-anchor': 'var(--mantine-color-brand-3)',
+      // red-8 is 3.4:1 on the dark body; red-5 is 5.6:1 (4.9:1 on a dark input).
+      '--mantine-color-error': 'var(--mantine-color-red-5)',
       '--kabinet-surface': '#1b1b1d',
     },
   };

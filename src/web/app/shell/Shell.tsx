@@ -8,6 +8,7 @@ import { BrandMark } from '../../ui/BrandMark';
 import { visibleNavItems } from '../nav';
 import { sessionQuery, useSettings } from '../portal';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { ContextSwitcher } from './ContextSwitcher';
 import { LanguageMenu } from './LanguageMenu';
 import { BottomNavigation, SideNavigation } from './Navigation';
 import classes from './Shell.module.css';
@@ -77,6 +78,7 @@ export function Shell() {
       </AppShell.Header>
 
       <AppShell.Navbar id="kabinet-navbar" aria-label={t('shell.navigation')} className={classes.navbar}>
+        <ContextSwitcher onNavigate={close} />
         <SideNavigation items={items} onNavigate={close} />
       </AppShell.Navbar>
 

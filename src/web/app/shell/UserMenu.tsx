@@ -1,26 +1,24 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLogin, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconLogin, IconLogout, IconUser, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { initials } from '../../ui/initials';
 import { sessionQuery, useSignOut } from '../portal';
 
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return (
-    parts
-      .slice(0, 2)
-      .map((part) => part.charAt(0).toUpperCase())
-      .join('') || '?'
-  );
-}
+/** Pages a guest signs in from and should not be sent back to afterwards. */
+const AUTH_PATHS = ['/sign-in', '/sign-up', '/forgot-password', '/reset-password', '/welcome'];
 
-/** The signed-in person's menu: their name and "Sign out"; "Sign in — coming soon" for a guest. */
+/** The signed-in person's menu: their name and "Sign out"; "Sign in" and "Create an account" for a guest. */
 export function UserMenu() {
   const { t } = useTranslation();
   const session = useQuery(sessionQuery);
   const signOut = useSignOut();
+  const { pathname, href } = useLocation();
   const user = session.data?.user ?? null;
+  // After signing in, come back to the page the guest was looking at (home needs no parameter).
+  const returnTo = pathname === '/' || AUTH_PATHS.includes(pathname) ? undefined : href;
 
   const handleSignOut = () => {
     signOut.mutate(undefined, {
@@ -51,7 +49,7 @@ export function UserMenu() {
                 {user.name}
               </Text>
               {user.email ? (
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="dimmed" truncate data-testid="user-email">
                   {user.email}
                 </Text>
               ) : null}
@@ -68,8 +66,19 @@ export function UserMenu() {
         ) : (
           <>
             <Menu.Label>{t('shell.user.guest')}</Menu.Label>
-            <Menu.Item leftSection={<IconLogin size={16} aria-hidden="true" />} disabled>
-              {t('shell.user.signInSoon')}
+            <Menu.Item
+              leftSection={<IconLogin size={16} aria-hidden="true" />}
+              renderRoot={(props) => (
+                <Link to="/sign-in" search={returnTo ? { redirect: returnTo } : {}} {...props} />
+              )}
+            >
+              {t('shell.user.signIn')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconUserPlus size={16} aria-hidden="true" />}
+              renderRoot={(props) => <Link to="/sign-up" {...props} />}
+            >
+              {t('shell.user.signUp')}
             </Menu.Item>
           </>
         )}

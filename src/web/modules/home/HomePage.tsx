@@ -19,6 +19,7 @@ import {
   IconFileInvoice,
   IconHeadset,
   IconInfoCircle,
+  IconLogin,
   IconMail,
   IconPuzzle,
   IconShoppingCart,
@@ -143,6 +144,7 @@ export function HomePage() {
   const session = useQuery(sessionQuery);
   const user = session.data?.user ?? null;
   const canReadMailbox = can(session.data, 'devMailbox.read');
+  const guest = session.isSuccess && !user;
   usePageTitle(t('home.pageTitle'));
 
   return (
@@ -169,8 +171,16 @@ export function HomePage() {
                 {t('home.openMailbox')}
               </Button>
             ) : null}
+            {guest ? (
+              <Button
+                leftSection={<IconLogin size={18} />}
+                renderRoot={(props) => <Link to="/sign-in" {...props} />}
+              >
+                {t('home.signIn')}
+              </Button>
+            ) : null}
             <Button
-              variant={canReadMailbox ? 'default' : 'filled'}
+              variant={canReadMailbox || guest ? 'default' : 'filled'}
               rightSection={<IconArrowRight size={18} />}
               component="a"
               href="#getting-started"
