@@ -1,11 +1,13 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
 import { v7 as uuidv7 } from 'uuid';
 import type { Config } from '../../server/core/config.js';
 import type { Db } from '../../server/core/db.js';
 import type { JobRunner } from '../../server/core/jobs/runner.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import type { Secrets } from '../../server/core/secrets.js';
+import { personalDataConsentVersion } from '../../shared/consent.js';
 import { users } from '../people/people.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
@@ -51,6 +53,8 @@ export function createAuth({
     user: {
       additionalFields: {
         locale: { type: 'string', required: false, defaultValue: 'ru', input: true },
+        consentVersion: { type: 'string', required: true, input: true },
+        consentAt: { type: 'date', required: false, input: false },
       },
     },
     emailAndPassword: {
@@ -70,6 +74,22 @@ export function createAuth({
       sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
     },
     hooks: { before: rejectCommonPasswords },
+    databaseHooks: {
+      user: {
+        create: {
+          // Sign-up must carry the current consent version; the time of consent is the server's.
+          before: async (user) => {
+            if (user.consentVersion !== personalDataConsentVersion) {
+              throw new APIError('BAD_REQUEST', {
+                code: 'CONSENT_REQUIRED',
+                message: `Consent to personal-data processing (version ${personalDataConsentVersion}) is required`,
+              });
+            }
+            return { data: { ...user, consentAt: new Date() } };
+          },
+        },
+      },
+    },
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
     rateLimit: { enabled: false },
     advanced: {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/demo.js';
 import { demoCompanies, demoPeople } from '../../db/seed/demo-data.js';
+import { personalDataConsentVersion } from '../../shared/consent.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { findPersonByEmail } from '../people/people.service.js';
 
 const origin = 'http://localhost:3000';
 const demoPassword = 'demo-password-for-tests';
@@ -17,6 +19,9 @@ afterAll(async () => t?.close());
 
 const post = (url: string, payload: object, cookie?: string) =>
   t.app.inject({ method: 'POST', url, payload, headers: { origin, ...(cookie ? { cookie } : {}) } });
+
+const signUp = (payload: { name: string; email: string; password: string }) =>
+  post('/api/v1/auth/sign-up/email', { ...payload, consentVersion: personalDataConsentVersion });
 
 /** Signs in by e-mail and password; returns the session cookie header or the failed response. */
 async function signIn(email: string, password: string) {
@@ -41,12 +46,12 @@ async function latestMailTo(to: string) {
 describe('sign-up, e-mail verification and sign-in', () => {
   it('signs up, verifies the address from the mail, and lands signed in', async () => {
     const email = 'new.customer@example.ru';
-    const signUp = await post('/api/v1/auth/sign-up/email', {
+    const signedUp = await signUp({
       name: 'Мария Новикова',
       email,
       password: 'correct-horse-battery',
     });
-    expect(signUp.statusCode).toBe(200);
+    expect(signedUp.statusCode).toBe(200);
 
     const blocked = await signIn(email, 'correct-horse-battery');
     expect(blocked.res.statusCode).toBe(403);
@@ -73,12 +78,12 @@ describe('sign-up, e-mail verification and sign-in', () => {
   });
 
   it('does not reveal whether an e-mail is already registered', async () => {
-    const fresh = await post('/api/v1/auth/sign-up/email', {
+    const fresh = await signUp({
       name: 'A',
       email: 'fresh.person@example.ru',
       password: 'another-long-password',
     });
-    const taken = await post('/api/v1/auth/sign-up/email', {
+    const taken = await signUp({
       name: 'B',
       email: demoPeople.customer.email,
       password: 'another-long-password',
@@ -87,8 +92,34 @@ describe('sign-up, e-mail verification and sign-in', () => {
     expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
   });
 
+  it('requires consent to personal-data processing and records its version and time', async () => {
+    const without = await post('/api/v1/auth/sign-up/email', {
+      name: 'E',
+      email: 'no.consent@example.ru',
+      password: 'a-long-enough-password',
+    });
+    expect(without.statusCode).toBe(400);
+    const outdated = await post('/api/v1/auth/sign-up/email', {
+      name: 'E',
+      email: 'no.consent@example.ru',
+      password: 'a-long-enough-password',
+      consentVersion: '2000-01-01',
+    });
+    expect(outdated.statusCode).toBe(400);
+    expect(await findPersonByEmail(t.db, 'no.consent@example.ru')).toBeNull();
+    const given = await signUp({
+      name: 'E',
+      email: 'consent@example.ru',
+      password: 'a-long-enough-password',
+    });
+    expect(given.statusCode).toBe(200);
+    const person = await findPersonByEmail(t.db, 'consent@example.ru');
+    expect(person?.consentVersion).toBe(personalDataConsentVersion);
+    expect(person?.consentAt).toBeInstanceOf(Date);
+  });
+
   it('rejects a password from the common-passwords list with 400', async () => {
-    const res = await post('/api/v1/auth/sign-up/email', {
+    const res = await signUp({
       name: 'D',
       email: 'common@example.ru',
       password: 'qwertyuiop',
@@ -98,7 +129,7 @@ describe('sign-up, e-mail verification and sign-in', () => {
   });
 
   it('rejects a short password with 400', async () => {
-    const res = await post('/api/v1/auth/sign-up/email', {
+    const res = await signUp({
       name: 'C',
       email: 'short@example.ru',
       password: 'short',

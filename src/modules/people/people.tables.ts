@@ -15,6 +15,9 @@ export const users = pgTable('users', {
     .notNull()
     .default('ru'),
   timeZone: text('time_zone').notNull().default('Europe/Moscow'),
+  /** Version of the personal-data consent text the person agreed to at sign-up, and when. */
+  consentVersion: text('consent_version'),
+  consentAt: timestamp('consent_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { personalDataConsentVersion } from '../../../shared/consent';
 import { api } from '../../app/api';
 import { resetSessionQueries } from '../../app/portal';
 
@@ -40,7 +41,8 @@ export function useSignUp() {
     mutationFn: (input: SignUpInput) =>
       api<unknown>('/api/v1/auth/sign-up/email', {
         method: 'POST',
-        json: { ...input, callbackURL: WELCOME_PATH },
+        // The form does not submit without the consent box ticked; the server records this version and the time.
+        json: { ...input, consentVersion: personalDataConsentVersion, callbackURL: WELCOME_PATH },
       }),
   });
 }
