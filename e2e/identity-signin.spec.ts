@@ -1,3 +1,4 @@
+import { personalDataConsentVersion } from '../src/shared/consent';
 import { E2E_DEMO_PASSWORD } from './env';
 import { expect, submitSignIn, test } from './fixtures';
 import { linkIn, waitForMail } from './fixtures/mail';
@@ -129,7 +130,13 @@ test.describe('[PUBLIC] sign-in', () => {
     const email = uniqueEmail('reset', testInfo.project.name);
     const signUp = await page.request.post('/api/v1/auth/sign-up/email', {
       headers: { Origin: new URL(baseURL as string).origin },
-      data: { name: 'Пётр Иванов', email, password: E2E_DEMO_PASSWORD, callbackURL: '/welcome' },
+      data: {
+        name: 'Пётр Иванов',
+        email,
+        password: E2E_DEMO_PASSWORD,
+        consentVersion: personalDataConsentVersion,
+        callbackURL: '/welcome',
+      },
     });
     expect(signUp.ok(), await signUp.text()).toBe(true);
 
