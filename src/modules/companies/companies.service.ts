@@ -17,16 +17,20 @@ export interface NewCompany {
   legalAddress?: string;
 }
 
+/** The id of the company with this INN and KPP (branches share the INN and differ by KPP), or null. */
+async function findCompanyId(db: Db, inn: string, kpp: string | null): Promise<string | null> {
+  const [row] = await db
+    .select({ id: companies.id })
+    .from(companies)
+    .where(and(eq(companies.inn, inn), kpp ? eq(companies.kpp, kpp) : isNull(companies.kpp)));
+  return row?.id ?? null;
+}
+
 /** Creates a company, or returns the existing one with the same INN and KPP (idempotent). */
 export async function ensureCompany(db: Db, company: NewCompany): Promise<string> {
   const kpp = company.kpp ?? null;
-  const find = () =>
-    db
-      .select({ id: companies.id })
-      .from(companies)
-      .where(and(eq(companies.inn, company.inn), kpp ? eq(companies.kpp, kpp) : isNull(companies.kpp)));
-  const [existing] = await find();
-  if (existing) return existing.id;
+  const existing = await findCompanyId(db, company.inn, kpp);
+  if (existing) return existing;
   const id = uuidv7();
   await db.insert(companies).values({ id, ...company, kpp, ogrn: company.ogrn ?? null });
   return id;
@@ -85,11 +89,7 @@ export async function registerCompany(db: Db, userId: string, company: NewCompan
   return db
     .transaction(async (tx) => {
       const kpp = company.kpp ?? null;
-      const [existing] = await tx
-        .select({ id: companies.id })
-        .from(companies)
-        .where(and(eq(companies.inn, company.inn), kpp ? eq(companies.kpp, kpp) : isNull(companies.kpp)));
-      if (existing) {
+      if (await findCompanyId(tx, company.inn, kpp)) {
         throw new AppError('CONFLICT', 'A company with this INN and KPP is already registered', [
           { path: 'body.inn', message: 'Already registered; ask the company admin to invite you' },
         ]);
