@@ -4,7 +4,8 @@
  *      children of the shell route (`createRoute({ getParentRoute: () => parent, path: '/orders', … })`,
  *      pages via `lazyRouteComponent(() => import('./OrdersPage'), 'OrdersPage')` to keep them in their own
  *      chunk) and its nav items (label = i18n key, optional `permission` that hides the item);
- *   2. add one line below (import + list entry), and its texts to i18n/ru.json and i18n/en.json.
+ *   2. add one line below (import + list entry), and its texts to
+ *      src/web/modules/<name>/i18n/ru.json and en.json (plus one line in i18n/types.ts).
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
 import { companiesModule } from '../modules/companies';

@@ -1,10 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Language, storedLanguage, storeLanguage } from '../app/preferences';
-import en from './en.json';
-import ru from './ru.json';
+import { texts } from './resources';
 
-export const resources = { ru: { translation: ru }, en: { translation: en } } as const;
+export const resources = { ru: { translation: texts.ru }, en: { translation: texts.en } } as const;
 
 function applyDocumentLanguage(language: string): void {
   document.documentElement.lang = language;

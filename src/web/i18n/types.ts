@@ -1,4 +1,15 @@
-import type ru from './ru.json';
+import type base from './ru.json';
+
+/**
+ * Every text of the UI: the shell's own (ru.json) and each web module's, under the module's id. When a
+ * module gets texts (src/web/modules/<id>/i18n/ru.json and en.json), add its line here.
+ */
+export type Texts = typeof base & {
+  companies: typeof import('../modules/companies/i18n/ru.json');
+  devmail: typeof import('../modules/devmail/i18n/ru.json');
+  home: typeof import('../modules/home/i18n/ru.json');
+  identity: typeof import('../modules/identity/i18n/ru.json');
+};
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends Record<string, unknown>
@@ -6,12 +17,12 @@ type Leaves<T, Prefix extends string = ''> = {
     : `${Prefix}${K}`;
 }[keyof T & string];
 
-/** Every translation key of ru.json (en.json has the same keys), e.g. `nav.home`. */
-export type TranslationKey = Leaves<typeof ru>;
+/** Every translation key (ru and en have the same keys), e.g. `nav.home` or `identity.signIn.title`. */
+export type TranslationKey = Leaves<Texts>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ru };
+    resources: { translation: Texts };
   }
 }
