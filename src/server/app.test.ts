@@ -139,7 +139,11 @@ describe('problem bodies', () => {
 describe('access control', () => {
   it('refuses to start when an API route declares no access', async () => {
     const app = Fastify({ logger: false });
-    registerAccessControl(app, { person: async () => null, roleIn: async () => null });
+    registerAccessControl(app, {
+      person: async () => null,
+      membership: async () => null,
+      trustedOrigins: [],
+    });
     await expect(async () => {
       app.get('/api/v1/forgotten', async () => 'oops');
       await app.ready();

@@ -15,7 +15,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { roleIn } from '../modules/companies/companies.service.js';
+import { membershipIn } from '../modules/companies/companies.service.js';
 import { devMailboxTransport } from '../modules/devmail/devmail.service.js';
 import { type Auth, createAuth } from '../modules/identity/auth.js';
 import { personFromSession } from '../modules/identity/identity.service.js';
@@ -134,7 +134,8 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
   const auth = createAuth({ db: database.db, config, secrets, jobs });
   const routes = registerAccessControl(app, {
     person: (request) => personFromSession(auth, database.db, request),
-    roleIn: (orgId, userId) => roleIn(database.db, orgId, userId),
+    membership: (orgId, userId) => membershipIn(database.db, orgId, userId),
+    trustedOrigins: [new URL(config.publicUrl).origin],
   });
   app.decorate('kabinet', { database, jobs, mail, config, secrets, auth, routes });
   const metrics = registerMetrics(app);

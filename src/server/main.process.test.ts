@@ -106,7 +106,7 @@ describe('crash safety', { timeout: 120_000 }, () => {
       try {
         const res = await fetch(`${first.url}/api/v1/admin/mail/test`, {
           method: 'POST',
-          headers: { cookie, 'content-type': 'application/json' },
+          headers: { cookie, origin: first.url, 'content-type': 'application/json' },
           body: JSON.stringify({ to }),
         });
         if (res.status === 202) acknowledged.push(to);
@@ -164,7 +164,7 @@ describe('graceful shutdown', { timeout: 120_000 }, () => {
     });
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.write(
-      `POST /api/v1/admin/mail/test HTTP/1.1\r\nHost: ${hostname}\r\nCookie: ${cookie}\r\n` +
+      `POST /api/v1/admin/mail/test HTTP/1.1\r\nHost: ${hostname}\r\nCookie: ${cookie}\r\nOrigin: ${server.url}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`,
     );
     await new Promise((r) => setTimeout(r, 300));

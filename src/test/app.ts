@@ -13,12 +13,15 @@ export const testSecrets: Secrets = {
   demoPassword: 'test-demo-password',
 };
 
+/** The portal's address in API tests; cookie-authenticated writes must send it as `Origin`. */
+export const testOrigin = 'http://localhost:3000';
+
 /** A configuration for tests: defaults, a temporary data dir, quiet logs, and any overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({}),
     logLevel: 'silent',
-    publicUrl: 'http://localhost:3000',
+    publicUrl: testOrigin,
     dataDir: mkdtempSync(join(tmpdir(), 'kabinet-test-')),
     rateLimitPerMinute: 0,
     ...overrides,

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
+import { orgPermissionsOf } from '../../shared/permissions.js';
 import { peopleByIds } from '../people/people.service.js';
 import { companies, companyMembers } from './companies.tables.js';
 
@@ -48,6 +49,12 @@ export async function roleIn(db: Db, companyId: string, userId: string): Promise
     .from(companyMembers)
     .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)));
   return row?.role ?? null;
+}
+
+/** The person's role in a company with the permissions it grants, or null when they are not a member. */
+export async function membershipIn(db: Db, companyId: string, userId: string) {
+  const role = await roleIn(db, companyId, userId);
+  return role ? { role, permissions: orgPermissionsOf(role) } : null;
 }
 
 /** Every company the person belongs to, with their role, in name order. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/app.js';
+import { buildTestApp, type TestApp, testOrigin } from '../../test/app.js';
 
 let t: TestApp;
 let cookie: string;
@@ -13,7 +13,7 @@ const sendTest = (to: string, locale?: 'ru' | 'en') =>
   t.app.inject({
     method: 'POST',
     url: '/api/v1/admin/mail/test',
-    headers: { cookie },
+    headers: { cookie, origin: testOrigin },
     payload: { to, locale },
   });
 

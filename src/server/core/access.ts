@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   permissions as allPermissions,
   type OrgPermission,
-  orgPermissionsOf,
   type Permission,
 } from '../../shared/permissions.js';
 import { AppError } from './errors.js';
@@ -68,8 +67,10 @@ function operatorFrom(request: FastifyRequest): Actor | null {
 export interface AccessResolvers {
   /** The signed-in person of a request (from the session cookie), or null. */
   person(request: FastifyRequest): Promise<Actor | null>;
-  /** The person's role in a company, or null when they are not a member. */
-  roleIn(orgId: string, userId: string): Promise<string | null>;
+  /** The person's role in a company and the permissions it grants, or null when they are not a member. */
+  membership(orgId: string, userId: string): Promise<{ role: string; permissions: OrgPermission[] } | null>;
+  /** Origins allowed to send cookie-authenticated writes (the portal's own address). */
+  trustedOrigins: string[];
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,6 +105,7 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
+    rejectCrossSiteWrite(request, resolvers.trustedOrigins);
     request.actor = (await resolvers.person(request)) ?? operatorFrom(request);
     if ('public' in access) return;
     const actor = request.actor;
@@ -114,17 +116,34 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
     if ('org' in access) {
       const orgId = (request.params as { orgId?: string }).orgId ?? '';
       // Another company's id and a company that does not exist look the same: 404.
-      const role =
-        uuidPattern.test(orgId) && actor.kind === 'person' ? await resolvers.roleIn(orgId, actor.id) : null;
-      if (!role) throw new AppError('NOT_FOUND', 'No such company');
-      const granted = orgPermissionsOf(role);
-      if (!granted.includes(access.org)) {
+      const membership =
+        uuidPattern.test(orgId) && actor.kind === 'person'
+          ? await resolvers.membership(orgId, actor.id)
+          : null;
+      if (!membership) throw new AppError('NOT_FOUND', 'No such company');
+      if (!membership.permissions.includes(access.org)) {
         throw new AppError('FORBIDDEN', 'Your role in this company does not allow this action');
       }
-      request.org = { orgId, role, permissions: granted };
+      request.org = { orgId, ...membership };
     }
   });
   return declared;
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence for cookie-authenticated writes: a write that carries cookies must come from the portal's
+ * own pages — its `Origin` (or, without one, `Sec-Fetch-Site: same-origin`) says so. SameSite=Lax cookies
+ * already stop most cross-site posts; this also stops same-site subdomains and old browsers. Requests
+ * without cookies (API clients with tokens) are not affected.
+ */
+function rejectCrossSiteWrite(request: FastifyRequest, trustedOrigins: string[]): void {
+  if (safeMethods.has(request.method) || !request.headers.cookie) return;
+  const origin = request.headers.origin;
+  const fetchSite = request.headers['sec-fetch-site'];
+  const allowed = origin ? trustedOrigins.includes(origin) : fetchSite === 'same-origin';
+  if (!allowed) throw new AppError('CSRF_REJECTED', 'This request did not come from the portal’s pages');
 }
 
 /** The actor of a route declared `signedIn`, `permission` or `org` (the access hook guarantees one). */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { buildTestApp, type TestApp, testOrigin } from '../../../test/app.js';
 
 // A real SMTP server on loopback receives what the app sends when SMTP_URL is set.
 interface Received {
@@ -58,7 +58,7 @@ describe('SMTP transport', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/admin/mail/test',
-      headers: { cookie },
+      headers: { cookie, origin: testOrigin },
       payload: { to: 'client@example.ru', locale: 'en' },
     });
     expect(res.statusCode).toBe(202);
