@@ -7,4 +7,5 @@ export * from '../modules/identity/identity.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/people/people.tables.js';
 export * from '../modules/settings/settings.tables.js';
+export * from '../modules/sms/sms.tables.js';
 export * from '../server/core/jobs/jobs.tables.js';

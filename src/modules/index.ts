@@ -4,6 +4,7 @@ import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { identityModule } from './identity/index.js';
 import { settingsModule } from './settings/index.js';
+import { smsModule } from './sms/index.js';
 import { systemModule } from './system/index.js';
 
 /** Every module the server mounts, in order. Adding a module is one folder and one line here. */
@@ -14,4 +15,5 @@ export const modules: KabinetModule[] = [
   companiesModule,
   devmailModule,
   auditModule,
+  smsModule,
 ];
