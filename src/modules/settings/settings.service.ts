@@ -1,22 +1,56 @@
 import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
 import { type Branding, brandingSchema, defaultBranding } from './settings.schema.js';
 import { settings } from './settings.tables.js';
 
-const storedBranding = brandingSchema.partial();
+/** One business-wide setting: its key in the `settings` table, its schema and its default value. */
+export interface SettingDefinition<S extends z.ZodObject> {
+  key: string;
+  schema: S;
+  defaults: z.infer<S>;
+}
 
-/** The stored branding merged over the default; a damaged value falls back to the default. */
-export async function getBranding(db: Db): Promise<Branding> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'branding'));
-  const parsed = storedBranding.safeParse(row?.value ?? {});
-  return { ...defaultBranding, ...(parsed.success ? parsed.data : {}) };
+/** Declares a setting; the module that owns it reads and saves it with getSetting / saveSetting. */
+export function defineSetting<S extends z.ZodObject>(
+  key: string,
+  schema: S,
+  defaults: z.infer<S>,
+): SettingDefinition<S> {
+  return { key, schema, defaults };
+}
+
+/** The stored value merged over the defaults, field by field; a damaged value falls back to the defaults. */
+export async function getSetting<S extends z.ZodObject>(db: Db, definition: SettingDefinition<S>) {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, definition.key));
+  const parsed = definition.schema.partial().safeParse(row?.value ?? {});
+  return { ...definition.defaults, ...(parsed.success ? parsed.data : {}) } as z.infer<S>;
+}
+
+/** Validates and stores a setting (the whole value). */
+export async function saveSetting<S extends z.ZodObject>(
+  db: Db,
+  definition: SettingDefinition<S>,
+  value: z.infer<S>,
+): Promise<void> {
+  const parsed = definition.schema.parse(value);
+  await db
+    .insert(settings)
+    .values({ key: definition.key, value: parsed })
+    .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: sql`now()` } });
+}
+
+export const brandingSetting = defineSetting('branding', brandingSchema, defaultBranding);
+
+/** The stored branding merged over the default. */
+export function getBranding(db: Db): Promise<Branding> {
+  return getSetting(db, brandingSetting);
 }
 
 /** Replaces the branding (the admin screen arrives later; the demo seed uses it now). */
-export async function saveBranding(db: Db, branding: Branding): Promise<void> {
-  const value = brandingSchema.parse(branding);
-  await db
-    .insert(settings)
-    .values({ key: 'branding', value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: sql`now()` } });
+export function saveBranding(db: Db, branding: Branding): Promise<void> {
+  return saveSetting(db, brandingSetting, branding);
 }
