@@ -12,6 +12,13 @@ import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { profileModule } from '../modules/profile';
 import type { WebModule } from './module-types';
 
-export const webModules: WebModule[] = [homeModule, identityModule, companiesModule, devmailModule];
+export const webModules: WebModule[] = [
+  homeModule,
+  identityModule,
+  profileModule,
+  companiesModule,
+  devmailModule,
+];

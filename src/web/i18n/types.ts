@@ -9,6 +9,7 @@ export type Texts = typeof base & {
   devmail: typeof import('../modules/devmail/i18n/ru.json');
   home: typeof import('../modules/home/i18n/ru.json');
   identity: typeof import('../modules/identity/i18n/ru.json');
+  profile: typeof import('../modules/profile/i18n/ru.json');
 };
 
 type Leaves<T, Prefix extends string = ''> = {

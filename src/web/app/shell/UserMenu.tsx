@@ -1,6 +1,6 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLogin, IconLogout, IconUser, IconUserPlus } from '@tabler/icons-react';
+import { IconLogin, IconLogout, IconShieldLock, IconUser, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +55,12 @@ export function UserMenu() {
               ) : null}
             </div>
             <Menu.Divider />
+            <Menu.Item
+              leftSection={<IconShieldLock size={16} aria-hidden="true" />}
+              renderRoot={(props) => <Link to="/profile/security" {...props} />}
+            >
+              {t('shell.user.security')}
+            </Menu.Item>
             <Menu.Item
               leftSection={<IconLogout size={16} aria-hidden="true" />}
               onClick={handleSignOut}
