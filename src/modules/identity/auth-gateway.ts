@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findPersonByEmail } from '../people/people.service.js';
 import { authBasePath } from './auth.js';
 import { accountLockedMail } from './identity.mail.js';
+import { getSignInMethods, signInMethodOfPath } from './sign-in-methods.js';
 import { clearFailures, recordFailure, secondsLocked } from './throttle.js';
 
 const emailOf = (body: unknown) =>
@@ -60,6 +61,11 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
   const path = new URL(request.url, ctx.config.publicUrl).pathname.slice(authBasePath.length);
   const email = emailOf(request.body);
   const isPasswordSignIn = request.method === 'POST' && path === '/sign-in/email' && email !== undefined;
+
+  const method = signInMethodOfPath(path);
+  if (method && !(await getSignInMethods(ctx.db))[method]) {
+    return sendProblem(request, reply, 403, 'SIGN_IN_METHOD_DISABLED', 'This sign-in method is switched off');
+  }
 
   if (isPasswordSignIn) {
     const wait = await secondsLocked(ctx.db, email);

@@ -5,6 +5,7 @@ import { actorOf } from '../../server/core/access.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { authGateway } from './auth-gateway.js';
 import { contextsOf } from './identity.service.js';
+import { signInMethodsRoutes } from './sign-in-methods.routes.js';
 
 const meSchema = z
   .object({
@@ -27,6 +28,7 @@ const meSchema = z
   .meta({ id: 'Me' });
 
 export function identityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
+  signInMethodsRoutes(app, ctx);
   // Better Auth's endpoints (sign-up, sign-in, verification, reset, sessions …), documented by Better Auth.
   app.route({
     method: ['GET', 'POST'],
