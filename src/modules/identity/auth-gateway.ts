@@ -6,14 +6,24 @@ import { sendProblem } from '../../server/core/problem-handlers.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPersonByEmail } from '../people/people.service.js';
 import { authBasePath } from './auth.js';
+import { signInIpKey, signInIpPolicy, throttleAuthRequest } from './auth-throttle.js';
 import { accountLockedMail } from './identity.mail.js';
 import { getSignInMethods, signInMethodOfPath } from './sign-in-methods.js';
-import { clearFailures, recordFailure, secondsLocked } from './throttle.js';
+import {
+  clearFailures,
+  recordFailure,
+  recordFailureKey,
+  secondsLocked,
+  secondsLockedKey,
+} from './throttle.js';
+import { auditTwoFactor, twoFactorActorOf } from './two-factor/two-factor.audit.js';
 
 const emailOf = (body: unknown) =>
   typeof body === 'object' && body !== null && typeof (body as { email?: unknown }).email === 'string'
     ? (body as { email: string }).email
     : undefined;
+
+type SignInAnswer = { user?: { id?: string }; twoFactorRedirect?: boolean };
 
 /** Builds a web Request from the Fastify request, for Better Auth's handler. */
 function toWebRequest(ctx: ModuleContext, request: FastifyRequest): Request {
@@ -34,6 +44,7 @@ function toWebRequest(ctx: ModuleContext, request: FastifyRequest): Request {
 async function onSignInFailure(ctx: ModuleContext, request: FastifyRequest, email: string) {
   const policy = { maxFailures: ctx.config.authMaxFailures, lockoutSeconds: ctx.config.authLockoutSeconds };
   const locked = await recordFailure(ctx.db, email, policy);
+  await recordFailureKey(ctx.db, signInIpKey(request), signInIpPolicy(ctx));
   await recordAudit(ctx.db, request, { action: 'auth.sign_in_failed', subject: email.toLowerCase() });
   if (!locked) return;
   await recordAudit(ctx.db, request, { action: 'auth.locked', subject: email.toLowerCase() });
@@ -68,7 +79,10 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
   }
 
   if (isPasswordSignIn) {
-    const wait = await secondsLocked(ctx.db, email);
+    const wait = Math.max(
+      await secondsLocked(ctx.db, email),
+      await secondsLockedKey(ctx.db, signInIpKey(request)),
+    );
     if (wait > 0) {
       await recordAudit(ctx.db, request, { action: 'auth.sign_in_throttled', subject: email.toLowerCase() });
       reply.header('retry-after', String(wait));
@@ -82,8 +96,24 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
     }
   }
 
+  const throttle = await throttleAuthRequest(ctx, request, path);
+  if (throttle.wait > 0) {
+    await recordAudit(ctx.db, request, { action: 'auth.throttled', details: { path } });
+    reply.header('retry-after', String(throttle.wait));
+    return sendProblem(
+      request,
+      reply,
+      429,
+      'RATE_LIMITED',
+      `Too many attempts; try again in ${throttle.wait} s`,
+    );
+  }
+  const twoFactorActor = await twoFactorActorOf(ctx, request, path);
+
   const response = await ctx.auth.handler(toWebRequest(ctx, request));
   const text = await response.text();
+  await throttle.after(response);
+  await auditTwoFactor(ctx, request, path, response, text, twoFactorActor);
 
   if (isPasswordSignIn && response.status === 401) await onSignInFailure(ctx, request, email);
   if (response.ok && request.method === 'POST') {
@@ -95,10 +125,11 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
     }[path];
     if (isPasswordSignIn) await clearFailures(ctx.db, email);
     if (action) {
-      const userId =
-        action === 'auth.sign_in' ? (JSON.parse(text) as { user?: { id?: string } }).user?.id : undefined;
+      const body = action === 'auth.sign_in' ? (JSON.parse(text) as SignInAnswer) : undefined;
+      const userId = body?.user?.id;
       await recordAudit(ctx.db, request, {
-        action,
+        // The password was right, but the session starts only after the second factor.
+        action: body?.twoFactorRedirect ? 'auth.two_factor_challenge' : action,
         subject: email?.toLowerCase() ?? null,
         ...(userId ? { actorId: userId, actorKind: 'person' as const } : {}),
       });

@@ -12,6 +12,8 @@ import { users } from '../people/people.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
 import { rejectCommonPasswords } from './password-policy.js';
+import { twoFactorPlugin } from './two-factor/two-factor.plugin.js';
+import { twoFactors } from './two-factor/two-factor.tables.js';
 
 export const authBasePath = '/api/v1/auth';
 export const minPasswordLength = 10;
@@ -48,7 +50,13 @@ export function createAuth({
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: 'pg',
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        twoFactor: twoFactors,
+      },
     }),
     user: {
       additionalFields: {
@@ -74,6 +82,7 @@ export function createAuth({
       sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
     },
     hooks: { before: rejectCommonPasswords },
+    plugins: [twoFactorPlugin({ db, jobs, appName: 'Kabinet' })],
     databaseHooks: {
       user: {
         create: {

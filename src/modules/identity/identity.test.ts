@@ -296,6 +296,7 @@ describe('auth tables', () => {
       session: schema.sessions,
       account: schema.accounts,
       verification: schema.verifications,
+      twoFactor: schema.twoFactors,
     };
     const expected = getAuthTables(t.app.kabinet.auth.options);
     const missing: string[] = [];

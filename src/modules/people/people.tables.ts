@@ -18,6 +18,8 @@ export const users = pgTable('users', {
   /** Version of the personal-data consent text the person agreed to at sign-up, and when. */
   consentVersion: text('consent_version'),
   consentAt: timestamp('consent_at', { withTimezone: true }),
+  /** Sign-in asks for a second factor (Better Auth's two-factor plugin). */
+  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -39,6 +39,9 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   AUTH_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  AUTH_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  AUTH_MAX_CODE_FAILURES: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_MAX_SENDS: z.coerce.number().int().min(1).max(100).default(5),
   KABINET_WORKER: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -65,6 +68,12 @@ export interface Config {
   /** Failed sign-ins in a row that lock an address, and for how long. */
   authMaxFailures: number;
   authLockoutSeconds: number;
+  /** Wrong passwords from one IP address (any accounts) before it is locked out. */
+  authMaxFailuresPerIp: number;
+  /** Wrong one-time codes (2FA, SMS, e-mail) per IP and per address/phone before a lock. */
+  authMaxCodeFailures: number;
+  /** Mails/texts (password reset, codes) one address or phone may ask for within the lockout window. */
+  authMaxSends: number;
   /** Whether this process runs background jobs (turn off on web-only copies when scaling out). */
   runJobs: boolean;
   jobsPollMs: number;
@@ -109,6 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authMaxFailures: e.AUTH_MAX_FAILURES,
     authLockoutSeconds: e.AUTH_LOCKOUT_SECONDS,
+    authMaxFailuresPerIp: e.AUTH_MAX_FAILURES_PER_IP,
+    authMaxCodeFailures: e.AUTH_MAX_CODE_FAILURES,
+    authMaxSends: e.AUTH_MAX_SENDS,
     runJobs: e.KABINET_WORKER,
     jobsPollMs: e.JOBS_POLL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
