@@ -11,6 +11,7 @@ export const permissions = [
   'companies.read',
   'audit.read',
   'companies.manage',
+  'people.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -18,7 +19,7 @@ export type Permission = (typeof permissions)[number];
 export const staffRoles = {
   admin: permissions,
   manager: ['companies.read', 'companies.manage'],
-  support: ['companies.read'],
+  support: ['companies.read', 'people.manage'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type StaffRole = keyof typeof staffRoles;

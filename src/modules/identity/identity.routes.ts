@@ -6,6 +6,7 @@ import type { ModuleContext } from '../../server/core/module.js';
 import { authGateway } from './auth-gateway.js';
 import { contextsOf } from './identity.service.js';
 import { signInMethodsRoutes } from './sign-in-methods.routes.js';
+import { twoFactorRoutes } from './two-factor/two-factor.routes.js';
 
 const meSchema = z
   .object({
@@ -29,6 +30,7 @@ const meSchema = z
 
 export function identityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   signInMethodsRoutes(app, ctx);
+  twoFactorRoutes(app, ctx);
   // Better Auth's endpoints (sign-up, sign-in, verification, reset, sessions …), documented by Better Auth.
   app.route({
     method: ['GET', 'POST'],
@@ -41,7 +43,7 @@ export function identityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/me',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true }, allowWithoutTwoFactor: true },
       schema: {
         tags: ['identity'],
         summary: 'The signed-in person and every context they can act in',

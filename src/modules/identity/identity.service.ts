@@ -6,6 +6,7 @@ import { permissionsOf } from '../../shared/permissions.js';
 import { membershipsOf } from '../companies/companies.service.js';
 import { employeeRecordOf, staffRolesOf } from '../people/people.service.js';
 import type { Auth } from './auth.js';
+import { twoFactorRequiredFor } from './two-factor/two-factor.policy.js';
 
 /** The signed-in person behind the request's session cookie, with their back-office permissions. */
 export async function personFromSession(auth: Auth, db: Db, request: FastifyRequest): Promise<Actor | null> {
@@ -19,6 +20,8 @@ export async function personFromSession(auth: Auth, db: Db, request: FastifyRequ
     email: session.user.email,
     kind: 'person',
     permissions: permissionsOf(roles),
+    twoFactorRequired:
+      !session.user.twoFactorEnabled && (await twoFactorRequiredFor(db, session.user.id, roles)),
   };
 }
 

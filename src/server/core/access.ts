@@ -28,6 +28,8 @@ export interface Actor {
   kind: 'person' | 'operator';
   /** Back-office permissions from staff roles. */
   permissions: Permission[];
+  /** The 2FA policy requires a second factor this person has not set up yet. */
+  twoFactorRequired?: boolean;
 }
 
 /** The actor's role in the company of the current `/orgs/{orgId}` request. */
@@ -40,6 +42,8 @@ export interface OrgScope {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Reachable by a person who must set up 2FA first (their profile, 2FA setup). */
+    allowWithoutTwoFactor?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -110,6 +114,9 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
     if ('public' in access) return;
     const actor = request.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    if (actor.twoFactorRequired && !request.routeOptions.config.allowWithoutTwoFactor) {
+      throw new AppError('TWO_FACTOR_REQUIRED', 'Set up two-factor authentication to continue');
+    }
     if ('permission' in access && !actor.permissions.includes(access.permission)) {
       throw new AppError('FORBIDDEN', 'You do not have permission for this action');
     }
