@@ -100,3 +100,105 @@ describe('brute-force protection', () => {
     expect((await t.app.inject({ url: '/api/v1/admin/audit' })).statusCode).toBe(401);
   });
 });
+
+describe('limits per IP address and on one-time codes and mail senders', () => {
+  let s: TestApp;
+  beforeAll(async () => {
+    s = await buildTestApp({
+      authLockoutSeconds: 2,
+      authMaxFailuresPerIp: 4,
+      authMaxCodeFailures: 3,
+      authMaxSends: 2,
+    });
+    await seedDemo(s.db, { publicUrl: origin, password });
+  });
+  afterAll(async () => s?.close());
+
+  const post = (url: string, payload: object, remoteAddress: string) =>
+    s.app.inject({ method: 'POST', url, payload, headers: { origin }, remoteAddress });
+
+  it('locks an IP address out after wrong passwords for many accounts', async () => {
+    const ip = '203.0.113.10';
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      codes.push(
+        (
+          await post(
+            '/api/v1/auth/sign-in/email',
+            { email: `guess${i}@example.ru`, password: 'x'.repeat(12) },
+            ip,
+          )
+        ).statusCode,
+      );
+    }
+    expect(codes).toEqual([401, 401, 401, 401]);
+    // Even the right password of a real account waits: the lock is on the address, not the account.
+    const locked = await post(
+      '/api/v1/auth/sign-in/email',
+      { email: demoPeople.customer.email, password },
+      ip,
+    );
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect(
+      (
+        await post(
+          '/api/v1/auth/sign-in/email',
+          { email: demoPeople.customer.email, password },
+          '203.0.113.11',
+        )
+      ).statusCode,
+    ).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(
+      (await post('/api/v1/auth/sign-in/email', { email: demoPeople.customer.email, password }, ip))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it('limits password-reset requests per address, the same for unknown addresses', async () => {
+    const ask = (email: string, ip: string) =>
+      post('/api/v1/auth/request-password-reset', { email, redirectTo: '/reset-password' }, ip);
+    for (const email of [demoPeople.supplier.email, 'nobody@example.ru']) {
+      const codes = [
+        (await ask(email, '198.51.100.1')).statusCode,
+        (await ask(email, '198.51.100.2')).statusCode,
+        (await ask(email, '198.51.100.3')).statusCode,
+      ];
+      expect(codes).toEqual([200, 200, 429]);
+    }
+    // One address asking for many mailboxes hits the per-IP limit.
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await ask(`someone${i}@example.ru`, '198.51.100.9')).statusCode);
+    expect(codes).toEqual([200, 200, 200, 200, 429]);
+  });
+
+  it('limits wrong one-time codes per IP address and per phone number', async () => {
+    const ip = '192.0.2.50';
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push((await post('/api/v1/auth/two-factor/verify-totp', { code: '123456' }, ip)).statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 401, 429]);
+    const backup = await post('/api/v1/auth/two-factor/verify-backup-code', { code: 'abcde-fghij' }, ip);
+    expect(backup.statusCode).toBe(429);
+    expect(backup.headers['retry-after']).toBeDefined();
+
+    // SMS codes for one phone from different addresses (the phone sign-in plugin answers these paths).
+    const phone = { phoneNumber: '+79990000099', code: '000000' };
+    const phoneCodes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      phoneCodes.push(
+        (await post('/api/v1/auth/phone-number/verify', phone, `192.0.2.${60 + i}`)).statusCode,
+      );
+    }
+    expect(phoneCodes.slice(3)).toEqual([429]);
+    expect(phoneCodes.slice(0, 3).every((c) => c >= 400 && c < 429)).toBe(true);
+    const log = await s.app.inject({
+      url: '/api/v1/admin/audit?action=auth.throttled',
+      headers: { cookie: await s.operator() },
+    });
+    expect(log.json().items.length).toBeGreaterThanOrEqual(3);
+  });
+});
