@@ -1,10 +1,11 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyDefaultLanguage } from '../i18n';
+import { holdAtTwoFactorSetup } from '../modules/twofactor/api';
 import { ErrorState } from '../ui/StatusState';
 import { isApiError } from './api';
 import { AppErrorBoundary } from './ErrorBoundary';
@@ -14,6 +15,7 @@ import { ShellSkeleton } from './ShellSkeleton';
 import { buildTheme, colorSchemeManager, cssVariablesResolver, FALLBACK_PRIMARY } from './theme';
 
 export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => holdAtTwoFactorSetup(error, router) }),
   defaultOptions: {
     queries: {
       // A 4xx will not change by asking again; a network blip or a 5xx might.

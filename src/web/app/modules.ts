@@ -13,6 +13,7 @@ import { devmailModule } from '../modules/devmail';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
+import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
 export const webModules: WebModule[] = [
@@ -21,4 +22,5 @@ export const webModules: WebModule[] = [
   profileModule,
   companiesModule,
   devmailModule,
+  twofactorModule,
 ];

@@ -10,6 +10,7 @@ export type Texts = typeof base & {
   home: typeof import('../modules/home/i18n/ru.json');
   identity: typeof import('../modules/identity/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');
+  twofactor: typeof import('../modules/twofactor/i18n/ru.json');
 };
 
 type Leaves<T, Prefix extends string = ''> = {

@@ -10,6 +10,7 @@ import { sessionQuery } from '../../app/portal';
 import type { TranslationKey } from '../../i18n/types';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { afterSignIn, secondStepHref } from '../twofactor/api';
 import { AuthCard, AuthResult, EmailText } from './AuthCard';
 import { useSignIn } from './api';
 import { requestErrorKey, useFields } from './form';
@@ -68,9 +69,11 @@ export function SignInPage() {
     signIn.mutate(
       { email, password: values.password },
       {
-        onSuccess: () => {
+        onSuccess: (answer) => {
+          const secondStep = secondStepHref(answer, target);
+          if (secondStep) return void navigate({ href: secondStep, replace: true });
           notifications.show({ message: t('identity.signIn.done'), color: 'teal' });
-          void navigate({ href: target, replace: true });
+          void afterSignIn(target).then((href) => navigate({ href, replace: true }));
         },
         onError: (error) => {
           if (isApiError(error, 403) && error.code === 'EMAIL_NOT_VERIFIED') {

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { TwoFactorSection } from '../../twofactor/TwoFactorSection';
 import { PasswordSection } from './PasswordSection';
 
 /**
@@ -7,4 +8,5 @@ import { PasswordSection } from './PasswordSection';
  */
 export const securitySections: { id: string; component: ComponentType }[] = [
   { id: 'password', component: PasswordSection },
+  { id: 'two-factor', component: TwoFactorSection },
 ];
