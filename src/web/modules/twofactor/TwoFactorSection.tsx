@@ -2,7 +2,6 @@ import {
   Alert,
   Badge,
   Button,
-  Code,
   Group,
   Image,
   Paper,
@@ -170,9 +169,9 @@ export function TwoFactorSection() {
           <Text size="sm">{t('twofactor.setup.scanText')}</Text>
           <QrCode uri={step.uri} />
           <Text size="sm">{t('twofactor.setup.manual')}</Text>
-          <Code block data-testid="totp-secret" style={{ wordBreak: 'break-all' }}>
+          <Text ff="monospace" fw={600} data-testid="totp-secret" style={{ wordBreak: 'break-word' }}>
             {manualSecret(step.uri)}
-          </Code>
+          </Text>
           <TextInput
             label={t('twofactor.setup.code')}
             description={t('twofactor.setup.codeHint')}
@@ -266,7 +265,11 @@ export function TwoFactorSection() {
               {t('twofactor.section.title')}
             </Title>
             {status.data ? (
-              <Badge color={status.data.enabled ? 'teal' : 'gray'} data-testid="two-factor-state">
+              <Badge
+                color={status.data.enabled ? 'teal' : 'gray'}
+                style={{ flexShrink: 0 }}
+                data-testid="two-factor-state"
+              >
                 {status.data.enabled ? t('twofactor.section.on') : t('twofactor.section.off')}
               </Badge>
             ) : null}

@@ -73,8 +73,8 @@ export function useTwoFactorActions() {
     }),
     confirm: useMutation({
       mutationFn: (code: string) => post<unknown>('verify-totp', { code }),
-      // Everything that was held at setup may now answer.
-      onSuccess: () => resetSessionQueries(client),
+      // Everything that was held at setup may now answer; invalidate (not reset) to keep this page mounted.
+      onSuccess: () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'public' }),
     }),
     disable: useMutation({
       mutationFn: (password: string) => post<unknown>('disable', { password }),
