@@ -39,8 +39,12 @@ export function TwoFactorSignInPage() {
   usePageTitle(t('twofactor.signIn.pageTitle'));
 
   const onError = (error: unknown) => {
-    if (isApiError(error, 429)) setFormError('twofactor.signIn.tooMany');
-    else if (isApiError(error, 401) && error.code === 'INVALID_TWO_FACTOR_COOKIE') setExpired(true);
+    if (
+      isApiError(error, 429) ||
+      (isApiError(error) && error.code === 'TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE')
+    ) {
+      setFormError('twofactor.signIn.tooMany');
+    } else if (isApiError(error, 401) && error.code === 'INVALID_TWO_FACTOR_COOKIE') setExpired(true);
     else if (isApiError(error, 400, 401)) setCodeError('twofactor.signIn.wrongCode');
     else setFormError(requestErrorKey(error));
   };
