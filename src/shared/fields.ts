@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidInn, isValidKpp, isValidOgrn } from './requisites.js';
+import { isValidBik, isValidInn, isValidKpp, isValidOgrn } from './requisites.js';
 
 /** Zod field rules for Russian requisites, shared by the API and the web forms. */
 export const innField = z
@@ -18,3 +18,11 @@ export const ogrnField = z
   .trim()
   .regex(/^\d{13}$|^\d{15}$/, 'OGRN has 13 digits (OGRNIP: 15)')
   .refine(isValidOgrn, 'OGRN check digit does not match: check the number');
+
+export const bikField = z.string().trim().refine(isValidBik, 'BIK has 9 digits and starts with 04');
+
+/** A 20-digit bank account number (checked against the BIK by the object's refinement). */
+export const accountField = z
+  .string()
+  .trim()
+  .regex(/^\d{20}$/, 'An account number has 20 digits');

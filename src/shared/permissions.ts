@@ -43,13 +43,15 @@ export const orgPermissions = [
   'orders.place',
   'orders.approve',
   'finance.read',
+  'roles.manage',
+  'owners.manage',
 ] as const;
 
 export type OrgPermission = (typeof orgPermissions)[number];
 
 export const orgRoles = {
   owner: orgPermissions,
-  admin: orgPermissions,
+  admin: orgPermissions.filter((p) => p !== 'owners.manage'),
   buyer: ['company.read', 'members.read', 'orders.read', 'orders.place'],
   approver: ['company.read', 'members.read', 'orders.read', 'orders.approve'],
   accountant: ['company.read', 'members.read', 'orders.read', 'finance.read'],
@@ -57,6 +59,12 @@ export const orgRoles = {
 } as const satisfies Record<string, readonly OrgPermission[]>;
 
 export type OrgRole = keyof typeof orgRoles;
+
+/** Keys a company admin may put into a custom role: managing owners stays with the owners. */
+export const customRolePermissions = orgPermissions.filter((p) => p !== 'owners.manage');
+
+/** Name of the `role` of a membership that uses a custom role (its permissions come from the database). */
+export const customRole = 'custom';
 
 /** Permissions of an org role; an unknown role grants nothing. */
 export function orgPermissionsOf(role: string): OrgPermission[] {

@@ -29,3 +29,32 @@ export function isValidOgrn(value: string): boolean {
 export function isValidKpp(value: string): boolean {
   return /^\d{4}[\dA-Z]{2}\d{3}$/.test(value);
 }
+
+/** ОГРНИП of a sole trader: 15 digits starting with 3, check digit = (first 14 mod 13) mod 10. */
+export function isValidOgrnip(value: string): boolean {
+  return /^3\d{14}$/.test(value) && isValidOgrn(value);
+}
+
+/** БИК of a Russian bank: 9 digits starting with 04 (no check digit). */
+export function isValidBik(value: string): boolean {
+  return /^04\d{7}$/.test(value);
+}
+
+const accountWeights = [7, 1, 3];
+
+function accountKeyOk(prefix: string, account: string): boolean {
+  if (!/^\d{20}$/.test(account)) return false;
+  const digits = toDigits(prefix + account);
+  const sum = digits.reduce((s, d, i) => s + ((d * (accountWeights[i % 3] ?? 0)) % 10), 0);
+  return sum % 10 === 0;
+}
+
+/** Расчётный счёт checked against the bank's БИК (key per ЦБ РФ № 515: last 3 БИК digits + account). */
+export function isValidSettlementAccount(account: string, bik: string): boolean {
+  return isValidBik(bik) && accountKeyOk(bik.slice(6, 9), account);
+}
+
+/** Корреспондентский счёт checked against the БИК ("0" + БИК digits 5–6 + account). */
+export function isValidCorrespondentAccount(account: string, bik: string): boolean {
+  return isValidBik(bik) && account.startsWith('301') && accountKeyOk(`0${bik.slice(4, 6)}`, account);
+}

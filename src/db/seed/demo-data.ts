@@ -13,7 +13,31 @@ export const demoPeople = {
   buyer: { name: 'Сергей Кузнецов', email: 'buyer@dealer.demo.kabinet.local', phone: '+79990000003' },
   employee: { name: 'Анна Волкова', email: 'employee@demo.kabinet.local', phone: '+79990000004' },
   supplier: { name: 'Дмитрий Орлов', email: 'supplier@demo.kabinet.local', phone: '+79990000005' },
+  owner: { name: 'Елена Морозова', email: 'owner@dealer.demo.kabinet.local', phone: '+79990000006' },
 };
+
+/** Customer (price) groups of the demo business. */
+export const demoCustomerGroups = [
+  { name: 'Дилеры', description: 'Дилерские цены и отсрочка платежа' },
+  { name: 'Розница', description: 'Базовые цены' },
+];
+
+/** Bank accounts of the dealer; the keys check against the BIK (Сбербанк's public BIK and corr. account). */
+export const demoDealerBankAccounts = [
+  {
+    bankName: 'ПАО Сбербанк',
+    bik: '044525225',
+    settlementAccount: '40702810200000012345',
+    correspondentAccount: '30101810400000000225',
+    isPrimary: true,
+  },
+  {
+    bankName: 'ПАО Сбербанк (валютный)',
+    bik: '044525225',
+    settlementAccount: '40702810800000054321',
+    correspondentAccount: '30101810400000000225',
+  },
+];
 
 // Fictional firms; their INN and OGRN carry valid check digits (src/shared/requisites.ts checks them in a test).
 export const demoCompanies = {

@@ -1,5 +1,7 @@
 import { ensureCategory, ensureProducts } from '../../modules/catalog/catalog.service.js';
-import { ensureCompany, ensureMember } from '../../modules/companies/companies.service.js';
+import { addBankAccount, listBankAccounts } from '../../modules/companies/bank-accounts.service.js';
+import { ensureCompany, ensureMember, updateCompany } from '../../modules/companies/companies.service.js';
+import { createCustomerGroup } from '../../modules/companies/customer-groups.service.js';
 import { hashPassword, setPasswordHash } from '../../modules/identity/passwords.js';
 import {
   countPeople,
@@ -11,7 +13,15 @@ import { saveBranding } from '../../modules/settings/settings.service.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
-import { demoBranding, demoCategories, demoCompanies, demoPeople, demoProducts } from './demo-data.js';
+import {
+  demoBranding,
+  demoCategories,
+  demoCompanies,
+  demoCustomerGroups,
+  demoDealerBankAccounts,
+  demoPeople,
+  demoProducts,
+} from './demo-data.js';
 
 export const demoWelcomeMail = defineMailTemplate<{ name: string; url: string; business: string }>(
   'demo.welcome',
@@ -59,6 +69,18 @@ export async function seedDemo(
     await ensureMember(tx, dealer, ids.buyer, 'buyer');
     await ensureMember(tx, client, ids.buyer, 'viewer');
     await ensureMember(tx, supplier, ids.supplier, 'owner');
+    await ensureMember(tx, dealer, ids.owner, 'owner');
+    const groups = [];
+    for (const group of demoCustomerGroups)
+      groups.push(await createCustomerGroup(tx, group, { ensure: true }));
+    await updateCompany(tx, dealer, {
+      managerId: ids.admin,
+      customerGroupId: groups[0],
+      creditLimit: 50_000_000,
+    });
+    if ((await listBankAccounts(tx, dealer)).length === 0) {
+      for (const account of demoDealerBankAccounts) await addBankAccount(tx, dealer, account);
+    }
 
     const categoryIds = new Map<string, string>();
     for (const category of demoCategories) categoryIds.set(category.slug, await ensureCategory(tx, category));

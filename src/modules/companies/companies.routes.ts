@@ -6,37 +6,28 @@ import { AppError } from '../../server/core/errors.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { innField, kppField, ogrnField } from '../../shared/fields.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { addBankAccount, deleteBankAccount, updateBankAccount } from './bank-accounts.service.js';
 import {
-  decideCompany,
-  getCompany,
-  listCompaniesByStatus,
-  listMembers,
-  registerCompany,
-} from './companies.service.js';
+  bankAccountBody,
+  bankAccountPatch,
+  bankAccountSchema,
+  companySchema,
+  detailsBody,
+  orgParams,
+} from './companies.schema.js';
+import { companyCard, presentCompany, registerCompany, updateCompany } from './companies.service.js';
 
-const orgParams = z.object({ orgId: z.string().max(64) });
+const accountParams = orgParams.extend({ accountId: z.uuid() });
 
-const companySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    legalName: z.string(),
-    kinds: z.array(z.string()),
-    inn: z.string(),
-    kpp: z.string().nullable(),
-    ogrn: z.string().nullable(),
-    legalAddress: z.string().nullable(),
-    status: z.enum(['pending', 'active', 'rejected']),
-    myRole: z.string(),
-    myPermissions: z.array(z.string()),
-  })
-  .meta({ id: 'Company' });
-
-const memberSchema = z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.string() });
-
-/** Company cabinet routes: every one is scoped by the org guard to the caller's own companies. */
+/** Company cabinet routes for the card, its details and bank accounts, and self-registration. */
 export function companiesRoutes(app: FastifyInstance, { db }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  const card = async (orgId: string, org: { role: string; permissions: string[] }) => {
+    const found = await companyCard(db, orgId);
+    if (!found) throw new AppError('NOT_FOUND', 'No such company');
+    return { ...presentCompany(found), myRole: org.role, myPermissions: org.permissions };
+  };
 
   api.get(
     '/orgs/:orgId',
@@ -44,43 +35,108 @@ export function companiesRoutes(app: FastifyInstance, { db }: ModuleContext): vo
       config: { access: { org: 'company.read' } },
       schema: {
         tags: ['companies'],
-        summary: 'The company card with my role in it',
+        summary: 'The company card with its requisites, bank accounts and my role in it',
         params: orgParams,
+        response: { 200: companySchema },
+      },
+    },
+    async (request) => card(orgOf(request).orgId, orgOf(request)),
+  );
+
+  api.patch(
+    '/orgs/:orgId',
+    {
+      config: { access: { org: 'company.manage' } },
+      schema: {
+        tags: ['companies'],
+        summary: 'Changes the company’s legal details (the INN is changed by staff only)',
+        params: orgParams,
+        body: detailsBody,
         response: { 200: companySchema },
       },
     },
     async (request) => {
       const org = orgOf(request);
-      const company = await getCompany(db, org.orgId);
-      if (!company) throw new AppError('NOT_FOUND', 'No such company');
-      return {
-        id: company.id,
-        name: company.name,
-        legalName: company.legalName,
-        kinds: company.kinds,
-        inn: company.inn,
-        kpp: company.kpp,
-        ogrn: company.ogrn,
-        legalAddress: company.legalAddress,
-        status: company.status,
-        myRole: org.role,
-        myPermissions: org.permissions,
-      };
+      await updateCompany(db, org.orgId, request.body);
+      await recordAudit(db, request, {
+        action: 'company.details_changed',
+        subject: org.orgId,
+        details: { fields: Object.keys(request.body) },
+      });
+      return card(org.orgId, org);
     },
   );
 
-  api.get(
-    '/orgs/:orgId/members',
+  api.post(
+    '/orgs/:orgId/bank-accounts',
     {
-      config: { access: { org: 'members.read' } },
+      config: { access: { org: 'company.manage' } },
       schema: {
         tags: ['companies'],
-        summary: 'Members of the company and their roles',
+        summary: 'Adds a bank account (the first one becomes primary)',
         params: orgParams,
-        response: { 200: z.object({ items: z.array(memberSchema) }) },
+        body: bankAccountBody,
+        response: { 201: z.object({ id: z.string() }) },
       },
     },
-    async (request) => ({ items: await listMembers(db, orgOf(request).orgId) }),
+    async (request, reply) => {
+      const { orgId } = orgOf(request);
+      const id = await addBankAccount(db, orgId, request.body);
+      await recordAudit(db, request, {
+        action: 'company.bank_account_added',
+        subject: orgId,
+        details: { id },
+      });
+      return reply.code(201).send({ id });
+    },
+  );
+
+  api.patch(
+    '/orgs/:orgId/bank-accounts/:accountId',
+    {
+      config: { access: { org: 'company.manage' } },
+      schema: {
+        tags: ['companies'],
+        summary: 'Changes a bank account or makes it the primary one',
+        params: accountParams,
+        body: bankAccountPatch,
+        response: { 200: z.object({ items: z.array(bankAccountSchema) }) },
+      },
+    },
+    async (request) => {
+      const { orgId } = orgOf(request);
+      await updateBankAccount(db, orgId, request.params.accountId, request.body);
+      await recordAudit(db, request, {
+        action: 'company.bank_account_changed',
+        subject: orgId,
+        details: { id: request.params.accountId },
+      });
+      const found = await companyCard(db, orgId);
+      return { items: found ? presentCompany(found).bankAccounts : [] };
+    },
+  );
+
+  api.delete(
+    '/orgs/:orgId/bank-accounts/:accountId',
+    {
+      config: { access: { org: 'company.manage' } },
+      schema: {
+        tags: ['companies'],
+        summary: 'Deletes a bank account',
+        params: accountParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const { orgId } = orgOf(request);
+      await deleteBankAccount(db, orgId, request.params.accountId);
+      await recordAudit(db, request, {
+        action: 'company.bank_account_deleted',
+        subject: orgId,
+        details: { id: request.params.accountId },
+      });
+      return reply.code(204).send(null);
+    },
   );
 
   api.post(
@@ -115,65 +171,6 @@ export function companiesRoutes(app: FastifyInstance, { db }: ModuleContext): vo
         details: { inn: request.body.inn },
       });
       return reply.code(201).send({ id, status: 'pending' as const });
-    },
-  );
-
-  api.get(
-    '/admin/companies',
-    {
-      config: { access: { permission: 'companies.read' } },
-      schema: {
-        tags: ['companies'],
-        summary: 'Companies by status (the approval queue with status=pending)',
-        querystring: z.object({ status: z.enum(['pending', 'active', 'rejected']).default('pending') }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                inn: z.string(),
-                kpp: z.string().nullable(),
-                status: z.string(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => ({
-      items: (await listCompaniesByStatus(db, request.query.status)).map((c) => ({
-        id: c.id,
-        name: c.name,
-        inn: c.inn,
-        kpp: c.kpp,
-        status: c.status,
-        createdAt: c.createdAt.toISOString(),
-      })),
-    }),
-  );
-
-  api.post(
-    '/admin/companies/:companyId/:decision',
-    {
-      config: { access: { permission: 'companies.manage' } },
-      schema: {
-        tags: ['companies'],
-        summary: 'Approves or rejects a pending company',
-        params: z.object({ companyId: z.uuid(), decision: z.enum(['approve', 'reject']) }),
-        response: { 204: z.null() },
-      },
-    },
-    async (request, reply) => {
-      const { companyId, decision } = request.params;
-      const decided = await decideCompany(db, companyId, decision === 'approve' ? 'active' : 'rejected');
-      if (!decided) throw new AppError('NOT_FOUND', 'No pending company with this id');
-      await recordAudit(db, request, {
-        action: `company.${decision === 'approve' ? 'approved' : 'rejected'}`,
-        subject: companyId,
-      });
-      return reply.code(204).send(null);
     },
   );
 }

@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
-import { orgPermissionsOf } from '../../shared/permissions.js';
+import { type OrgPermission, orgPermissions, orgPermissionsOf } from '../../shared/permissions.js';
 import { peopleByIds } from '../people/people.service.js';
-import { companies, companyMembers } from './companies.tables.js';
+import { listBankAccounts } from './bank-accounts.service.js';
+import { companies, companyMembers, companyRoles, customerGroups } from './companies.tables.js';
 
 export type CompanyKind = 'client' | 'partner' | 'supplier';
 
@@ -16,6 +17,7 @@ export interface NewCompany {
   kpp?: string;
   ogrn?: string;
   legalAddress?: string;
+  postalAddress?: string;
 }
 
 /** The id of the company with this INN and KPP (branches share the INN and differ by KPP), or null. */
@@ -42,27 +44,49 @@ export async function ensureMember(db: Db, companyId: string, userId: string, ro
   await db.insert(companyMembers).values({ companyId, userId, role }).onConflictDoNothing();
 }
 
-/** The person's role in a company, or null when they are not a member. */
+/** The person's role in a company (a custom role by its name), or null when they are not a member. */
 export async function roleIn(db: Db, companyId: string, userId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ role: companyMembers.role })
-    .from(companyMembers)
-    .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)));
-  return row?.role ?? null;
+  return (await membershipIn(db, companyId, userId))?.role ?? null;
 }
 
-/** The person's role in a company with the permissions it grants, or null when they are not a member. */
+const knownOrgPermissions = new Set<string>(orgPermissions);
+
+/**
+ * The person's role in a company with the permissions it grants, or null when they are not a member. A
+ * custom role's permissions come from its row (unknown keys are ignored).
+ */
 export async function membershipIn(db: Db, companyId: string, userId: string) {
-  const role = await roleIn(db, companyId, userId);
-  return role ? { role, permissions: orgPermissionsOf(role) } : null;
+  const [row] = await db
+    .select({ role: companyMembers.role, customName: companyRoles.name, custom: companyRoles.permissions })
+    .from(companyMembers)
+    .leftJoin(
+      companyRoles,
+      and(
+        eq(companyRoles.id, companyMembers.customRoleId),
+        eq(companyRoles.companyId, companyMembers.companyId),
+      ),
+    )
+    .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.userId, userId)));
+  if (!row) return null;
+  if (row.custom) {
+    const permissions = row.custom.filter((p): p is OrgPermission => knownOrgPermissions.has(p));
+    return { role: row.customName ?? row.role, permissions };
+  }
+  return { role: row.role, permissions: orgPermissionsOf(row.role) };
 }
 
-/** Every company the person belongs to, with their role, in name order. */
+/** Every company the person belongs to, with their role (a custom role by its name), in name order. */
 export async function membershipsOf(db: Db, userId: string) {
   return db
-    .select({ id: companies.id, name: companies.name, kinds: companies.kinds, role: companyMembers.role })
+    .select({
+      id: companies.id,
+      name: companies.name,
+      kinds: companies.kinds,
+      role: sql<string>`coalesce(${companyRoles.name}, ${companyMembers.role})`,
+    })
     .from(companyMembers)
     .innerJoin(companies, eq(companies.id, companyMembers.companyId))
+    .leftJoin(companyRoles, eq(companyRoles.id, companyMembers.customRoleId))
     .where(eq(companyMembers.userId, userId))
     .orderBy(companies.name);
 }
@@ -76,8 +100,15 @@ export async function getCompany(db: Db, companyId: string) {
 /** Members of a company with their names and roles (names come from the people module). */
 export async function listMembers(db: Db, companyId: string) {
   const rows = await db
-    .select({ userId: companyMembers.userId, role: companyMembers.role })
+    .select({
+      userId: companyMembers.userId,
+      role: companyMembers.role,
+      customRoleId: companyMembers.customRoleId,
+      customRoleName: companyRoles.name,
+      joinedAt: companyMembers.createdAt,
+    })
     .from(companyMembers)
+    .leftJoin(companyRoles, eq(companyRoles.id, companyMembers.customRoleId))
     .where(eq(companyMembers.companyId, companyId));
   const people = await peopleByIds(
     db,
@@ -117,14 +148,99 @@ export async function registerCompany(db: Db, userId: string, company: NewCompan
     });
 }
 
-/** Companies waiting for approval (or in another status), newest first. */
-export async function listCompaniesByStatus(db: Db, status: 'pending' | 'active' | 'rejected') {
+export type CompanyStatus = 'pending' | 'active' | 'rejected';
+
+/** Companies for the back office, newest first: by status, kind and a search in name, legal name or INN. */
+export async function listCompanies(
+  db: Db,
+  filter: { status?: CompanyStatus | undefined; kind?: CompanyKind | undefined; q?: string | undefined },
+  page: { limit: number; before?: string | undefined },
+) {
+  const q = filter.q?.trim();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return db
     .select()
     .from(companies)
-    .where(eq(companies.status, status))
-    .orderBy(desc(companies.createdAt))
-    .limit(100);
+    .where(
+      and(
+        filter.status ? eq(companies.status, filter.status) : undefined,
+        filter.kind ? sql`${filter.kind} = any(${companies.kinds})` : undefined,
+        pattern
+          ? or(
+              ilike(companies.name, pattern),
+              ilike(companies.legalName, pattern),
+              ilike(companies.inn, pattern),
+            )
+          : undefined,
+        page.before ? lt(companies.id, page.before) : undefined,
+      ),
+    )
+    .orderBy(desc(companies.id))
+    .limit(page.limit + 1);
+}
+
+/** Creates an active company on behalf of staff; the same INN and KPP twice is a conflict on the INN. */
+export async function createCompany(
+  db: Db,
+  company: NewCompany & {
+    managerId?: string | null;
+    customerGroupId?: string | null;
+    creditLimit?: number | null;
+  },
+): Promise<string> {
+  const kpp = company.kpp ?? null;
+  if (await findCompanyId(db, company.inn, kpp)) {
+    throw new AppError('CONFLICT', 'A company with this INN and KPP is already registered', [
+      { path: 'body.inn', message: 'A company with this INN and KPP is already registered' },
+    ]);
+  }
+  const id = uuidv7();
+  await db.insert(companies).values({ id, ...company, kpp, ogrn: company.ogrn ?? null, status: 'active' });
+  return id;
+}
+
+export interface CompanyChanges {
+  name?: string | undefined;
+  legalName?: string | undefined;
+  kinds?: CompanyKind[] | undefined;
+  inn?: string | undefined;
+  kpp?: string | null | undefined;
+  ogrn?: string | null | undefined;
+  legalAddress?: string | null | undefined;
+  postalAddress?: string | null | undefined;
+  managerId?: string | null | undefined;
+  customerGroupId?: string | null | undefined;
+  creditLimit?: number | null | undefined;
+}
+
+/** Changes a company's details; returns false when there is no such company. */
+export async function updateCompany(db: Db, companyId: string, changes: CompanyChanges): Promise<boolean> {
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) return (await getCompany(db, companyId)) !== null;
+  try {
+    const updated = await db
+      .update(companies)
+      .set(set)
+      .where(eq(companies.id, companyId))
+      .returning({ id: companies.id });
+    return updated.length > 0;
+  } catch (error) {
+    const e = error as Error & { cause?: { code?: string }; code?: string };
+    if ((e.cause?.code ?? e.code) === '23505') {
+      throw new AppError('CONFLICT', 'A company with this INN and KPP is already registered', [
+        { path: 'body.inn', message: 'A company with this INN and KPP is already registered' },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** Customer (price) groups by name: the staff back office and prices read them here. */
+export async function listCustomerGroups(db: Db): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: customerGroups.id, name: customerGroups.name })
+    .from(customerGroups)
+    .orderBy(asc(customerGroups.name));
 }
 
 /** Approves or rejects a pending company; returns false when it is not pending. */
@@ -139,4 +255,55 @@ export async function decideCompany(
     .where(and(eq(companies.id, companyId), eq(companies.status, 'pending')))
     .returning({ id: companies.id });
   return updated.length > 0;
+}
+
+/** A company with its bank accounts, customer group and manager: what its card shows. */
+export async function companyCard(db: Db, companyId: string) {
+  const company = await getCompany(db, companyId);
+  if (!company) return null;
+  const [accounts, group, people] = await Promise.all([
+    listBankAccounts(db, companyId),
+    company.customerGroupId
+      ? db
+          .select({ id: customerGroups.id, name: customerGroups.name })
+          .from(customerGroups)
+          .where(eq(customerGroups.id, company.customerGroupId))
+      : Promise.resolve([]),
+    peopleByIds(db, company.managerId ? [company.managerId] : []),
+  ]);
+  const manager = company.managerId ? people.get(company.managerId) : undefined;
+  return {
+    company,
+    bankAccounts: accounts,
+    customerGroup: group[0] ?? null,
+    manager: manager && company.managerId ? { id: company.managerId, ...manager } : null,
+  };
+}
+
+/** The card's public fields, one by one. */
+export function presentCompany(card: NonNullable<Awaited<ReturnType<typeof companyCard>>>) {
+  const c = card.company;
+  return {
+    id: c.id,
+    name: c.name,
+    legalName: c.legalName,
+    kinds: c.kinds,
+    inn: c.inn,
+    kpp: c.kpp,
+    ogrn: c.ogrn,
+    legalAddress: c.legalAddress,
+    postalAddress: c.postalAddress,
+    status: c.status,
+    creditLimit: c.creditLimit,
+    customerGroup: card.customerGroup,
+    manager: card.manager,
+    bankAccounts: card.bankAccounts.map((a) => ({
+      id: a.id,
+      bankName: a.bankName,
+      bik: a.bik,
+      settlementAccount: a.settlementAccount,
+      correspondentAccount: a.correspondentAccount,
+      isPrimary: a.isPrimary,
+    })),
+  };
 }

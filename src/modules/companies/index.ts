@@ -1,4 +1,15 @@
 import { defineModule } from '../../server/core/module.js';
+import { companiesAdminRoutes } from './admin.routes.js';
 import { companiesRoutes } from './companies.routes.js';
+import { invitationsRoutes } from './invitations.routes.js';
+import { membersRoutes } from './members.routes.js';
 
-export const companiesModule = defineModule({ name: 'companies', routes: companiesRoutes });
+export const companiesModule = defineModule({
+  name: 'companies',
+  routes: (app, ctx) => {
+    companiesRoutes(app, ctx);
+    membersRoutes(app, ctx);
+    invitationsRoutes(app, ctx);
+    companiesAdminRoutes(app, ctx);
+  },
+});

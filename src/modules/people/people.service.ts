@@ -89,3 +89,17 @@ export async function findPersonByEmail(db: Db, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
   return row ?? null;
 }
+
+/** Staff people (anyone with a back-office role), by name: managers are assigned from them. */
+export async function listStaffPeople(db: Db) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(staffMembers)
+    .innerJoin(users, eq(users.id, staffMembers.userId))
+    .orderBy(users.name);
+}
+
+/** Marks a person's e-mail as verified (an invitation link that came to that address proves it). */
+export async function markEmailVerified(db: Db, userId: string): Promise<void> {
+  await db.update(users).set({ emailVerified: true, updatedAt: new Date() }).where(eq(users.id, userId));
+}

@@ -106,9 +106,11 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
       for (const method of [route.method].flat()) declared.push({ method: String(method), url, access });
     }
   });
-  app.addHook('preHandler', async (request) => {
+  // Org routes are checked before the body is validated, so a stranger probing another company's routes
+  // gets the same 404 whatever they send; the rest keep validation (400) before the check.
+  const check = (stage: 'preValidation' | 'preHandler') => async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
-    if (!access) return;
+    if (!access || 'org' in access !== (stage === 'preValidation')) return;
     rejectCrossSiteWrite(request, resolvers.trustedOrigins);
     request.actor = (await resolvers.person(request)) ?? operatorFrom(request);
     if ('public' in access) return;
@@ -133,7 +135,9 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
       }
       request.org = { orgId, ...membership };
     }
-  });
+  };
+  app.addHook('preValidation', check('preValidation'));
+  app.addHook('preHandler', check('preHandler'));
   return declared;
 }
 
