@@ -6,6 +6,7 @@ import { sendProblem } from '../../server/core/problem-handlers.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPersonByEmail } from '../people/people.service.js';
 import { authBasePath } from './auth.js';
+import { auditExternalAuth } from './external/external.audit.js';
 import { accountLockedMail } from './identity.mail.js';
 import { getSignInMethods, signInMethodOfPath } from './sign-in-methods.js';
 import { clearFailures, recordFailure, secondsLocked } from './throttle.js';
@@ -105,6 +106,7 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
     }
   }
 
+  await auditExternalAuth(ctx, request, path, response, text);
   if (path === '/sign-out') reply.clearCookie(operatorCookie, { path: '/' });
   reply.code(response.status);
   response.headers.forEach((value, key) => {
