@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { LinkedAccountsSection } from '../../external/LinkedAccountsSection';
+import { PasskeysSection } from '../../external/PasskeysSection';
 import { PasswordSection } from './PasswordSection';
 
 /**
@@ -7,4 +9,6 @@ import { PasswordSection } from './PasswordSection';
  */
 export const securitySections: { id: string; component: ComponentType }[] = [
   { id: 'password', component: PasswordSection },
+  { id: 'passkeys', component: PasskeysSection },
+  { id: 'linked-accounts', component: LinkedAccountsSection },
 ];
