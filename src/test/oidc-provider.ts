@@ -42,6 +42,8 @@ export async function freePort(): Promise<number> {
 export async function startOidcProvider(options: {
   redirectUris: string[];
   accounts?: OidcTestAccount[];
+  /** Lets any login sign in, as `<login>@oidc.example.test` with a verified address (for browser tests). */
+  anyLogin?: boolean;
 }): Promise<OidcTestProvider> {
   const accounts = options.accounts ?? oidcTestAccounts;
   const server: Server = createServer();
@@ -61,7 +63,11 @@ export async function startOidcProvider(options: {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
     findAccount: (_ctx: unknown, id: string) => {
-      const account = accounts.find((a) => a.sub === id);
+      const account =
+        accounts.find((a) => a.sub === id) ??
+        (options.anyLogin
+          ? { sub: id, email: `${id}@oidc.example.test`, emailVerified: true, name: id }
+          : null);
       if (!account) return undefined;
       return {
         accountId: account.sub,

@@ -1,8 +1,7 @@
 import { Alert, Button, Checkbox, Divider, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconFingerprint, IconLogin2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useLocation, useNavigate } from '@tanstack/react-router';
+import { useLocation } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
@@ -25,7 +24,6 @@ function callbackErrorKey(error: string): TranslationKey {
  */
 export function ExternalSignIn({ mode }: { mode: 'signIn' | 'signUp' }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const options = useQuery(signInOptionsQuery);
   const search = new URLSearchParams(useLocation({ select: (location) => location.searchStr }));
   const callbackError = search.get('error');
@@ -37,7 +35,7 @@ export function ExternalSignIn({ mode }: { mode: 'signIn' | 'signUp' }) {
   const [error, setError] = useState<TranslationKey | null>(
     callbackError ? callbackErrorKey(callbackError) : null,
   );
-  const passkey = usePasskeySignIn();
+  const passkey = usePasskeySignIn(target);
 
   if (!options.data) return null;
   const providers = options.data.methods.external ? options.data.providers : [];
@@ -73,13 +71,7 @@ export function ExternalSignIn({ mode }: { mode: 'signIn' | 'signUp' }) {
       setError('external.signIn.errors.passkeyUnsupported');
       return;
     }
-    passkey.mutate(undefined, {
-      onSuccess: () => {
-        notifications.show({ message: t('identity.signIn.done'), color: 'teal' });
-        void navigate({ href: target, replace: true });
-      },
-      onError: () => setError('external.signIn.errors.passkeyFailed'),
-    });
+    passkey.mutate(undefined, { onError: () => setError('external.signIn.errors.passkeyFailed') });
   };
 
   return (

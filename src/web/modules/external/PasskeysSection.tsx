@@ -29,19 +29,14 @@ function deviceName(): string {
 function RenameModal({ passkey, onClose }: { passkey: PasskeyItem | null; onClose: () => void }) {
   const { t } = useTranslation();
   const rename = useRenamePasskey();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(passkey?.name ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!passkey || !name.trim()) return;
     rename.mutate({ id: passkey.id, name: name.trim() }, { onSuccess: onClose });
   };
   return (
-    <Modal
-      opened={passkey !== null}
-      onClose={onClose}
-      title={t('external.passkeys.renameTitle')}
-      onEnterTransitionEnd={() => setName(passkey?.name ?? '')}
-    >
+    <Modal opened={passkey !== null} onClose={onClose} title={t('external.passkeys.renameTitle')}>
       <form onSubmit={submit} aria-label={t('external.passkeys.renameTitle')}>
         <Stack gap="sm">
           <TextInput
@@ -189,7 +184,8 @@ export function PasskeysSection() {
           </Button>
         ) : null}
       </Stack>
-      <RenameModal passkey={renaming} onClose={() => setRenaming(null)} />
+      {/* Keyed by the passkey, so the field starts with that passkey's name. */}
+      <RenameModal key={renaming?.id ?? 'none'} passkey={renaming} onClose={() => setRenaming(null)} />
       <Modal
         opened={deleting !== null}
         onClose={() => setDeleting(null)}

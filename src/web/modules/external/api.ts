@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { personalDataConsentVersion } from '../../../shared/consent';
 import { api } from '../../app/api';
-import { resetSessionQueries } from '../../app/portal';
 
 export interface SignInOptions {
   methods: { password: boolean; phoneCode: boolean; magicLink: boolean; passkey: boolean; external: boolean };
@@ -60,9 +59,12 @@ export async function startLinking(provider: string, back: string): Promise<void
   window.location.assign(url);
 }
 
-/** Signs in with a passkey: the browser asks the authenticator, the server checks its answer. */
-export function usePasskeySignIn() {
-  const client = useQueryClient();
+/**
+ * Signs in with a passkey: the browser asks the authenticator, the server checks its answer; then the page
+ * loads `target` afresh, signed in (the sign-in page may already have been replaced by "already signed in",
+ * since the authenticator's prompt takes the focus away and the session refetches when it returns).
+ */
+export function usePasskeySignIn(target: string) {
   return useMutation({
     mutationFn: async () => {
       const { startAuthentication } = await import('@simplewebauthn/browser');
@@ -75,7 +77,7 @@ export function usePasskeySignIn() {
         json: { response },
       });
     },
-    onSuccess: () => resetSessionQueries(client),
+    onSuccess: () => window.location.assign(target),
   });
 }
 
