@@ -1,5 +1,5 @@
 import type { BetterAuthOptions, BetterAuthPlugin } from 'better-auth';
-import { getOAuthState } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getOAuthState } from 'better-auth/api';
 import { genericOAuth, yandex } from 'better-auth/plugins/generic-oauth';
 import type { Config } from '../../../server/core/config.js';
 import { oidcProviderId } from './config.js';
@@ -16,6 +16,25 @@ export function externalSocialProviders(config: Config): NonNullable<BetterAuthO
     ...(vk ? { vk: { clientId: vk.clientId, clientSecret: vk.clientSecret } } : {}),
   };
 }
+
+/**
+ * Passkeys are renamed and deleted through /api/v1/me/passkeys, which refuses to remove the last way to
+ * sign in; Better Auth's own endpoints for that would bypass the rule, so they answer 404.
+ */
+const passkeyManagementGuard: BetterAuthPlugin = {
+  id: 'kabinet-passkey-guard',
+  hooks: {
+    before: [
+      {
+        matcher: (context) =>
+          context.path === '/passkey/delete-passkey' || context.path === '/passkey/update-passkey',
+        handler: createAuthMiddleware(async () => {
+          throw new APIError('NOT_FOUND', { message: 'Use /api/v1/me/passkeys' });
+        }),
+      },
+    ],
+  },
+};
 
 export function externalPlugins(config: Config): BetterAuthPlugin[] {
   const { yandex: yandexClient, oidc } = config.externalProviders;
@@ -38,7 +57,7 @@ export function externalPlugins(config: Config): BetterAuthPlugin[] {
         ]
       : []),
   ];
-  return entries.length > 0 ? [genericOAuth({ config: entries })] : [];
+  return [passkeyManagementGuard, ...(entries.length > 0 ? [genericOAuth({ config: entries })] : [])];
 }
 
 /**
