@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FullConfig } from '@playwright/test';
+import { freePort, startOidcProvider } from '../src/test/oidc-provider';
 import { E2E_DEMO_PASSWORD, E2E_OPERATOR_TOKEN } from './env';
 
 const START_TIMEOUT_MS = 60_000;
@@ -27,12 +28,25 @@ function stopServer(server: ChildProcess): Promise<void> {
  */
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kabinet-e2e-'));
+  // WebAuthn needs a host name, not an IP, so the portal is http://localhost:<free port>; a local OpenID
+  // Connect provider (any login signs in) stands in for Yandex ID, VK ID or Google.
+  const port = await freePort();
+  const publicUrl = `http://localhost:${port}`;
+  const oidc = await startOidcProvider({
+    redirectUris: [`${publicUrl}/api/v1/auth/callback/oidc`],
+    anyLogin: true,
+  });
   const server = spawn(process.execPath, ['scripts/kabinet.mjs', 'start'], {
     cwd: config.configFile ? dirname(config.configFile) : process.cwd(),
     env: {
       ...process.env,
-      PORT: '0',
+      PORT: String(port),
       HOST: '127.0.0.1',
+      PUBLIC_URL: publicUrl,
+      AUTH_OIDC_ISSUER: oidc.issuer,
+      AUTH_OIDC_CLIENT_ID: oidc.clientId,
+      AUTH_OIDC_CLIENT_SECRET: oidc.clientSecret,
+      AUTH_OIDC_NAME: 'Test ID',
       KABINET_DATA_DIR: dataDir,
       KABINET_DEMO: 'true',
       KABINET_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
@@ -67,6 +81,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     });
   }).catch(async (error: unknown) => {
     await stopServer(server);
+    await oidc.close();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
@@ -78,6 +93,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
 
   return async () => {
     await stopServer(server);
+    await oidc.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

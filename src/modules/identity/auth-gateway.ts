@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findPersonByEmail } from '../people/people.service.js';
 import { authBasePath } from './auth.js';
 import { signInIpKey, signInIpPolicy, throttleAuthRequest } from './auth-throttle.js';
+import { auditExternalAuth } from './external/external.audit.js';
 import { accountLockedMail } from './identity.mail.js';
 import { getSignInMethods, signInMethodOfPath } from './sign-in-methods.js';
 import {
@@ -136,6 +137,7 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
     }
   }
 
+  await auditExternalAuth(ctx, request, path, response, text);
   if (path === '/sign-out') reply.clearCookie(operatorCookie, { path: '/' });
   reply.code(response.status);
   response.headers.forEach((value, key) => {

@@ -9,6 +9,14 @@ import { queueMail } from '../../server/core/mail/mailer.js';
 import type { Secrets } from '../../server/core/secrets.js';
 import { personalDataConsentVersion } from '../../shared/consent.js';
 import { users } from '../people/people.tables.js';
+import {
+  externalAccountLinking,
+  externalPlugins,
+  externalSignUpFields,
+  externalSocialProviders,
+} from './external/auth-options.js';
+import { passkeyPlugin } from './external/passkey-options.js';
+import { passkeys } from './external/passkeys.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
 import { rejectCommonPasswords } from './password-policy.js';
@@ -56,12 +64,14 @@ export function createAuth({
         account: accounts,
         verification: verifications,
         twoFactor: twoFactors,
+        passkey: passkeys,
       },
     }),
     user: {
       additionalFields: {
         locale: { type: 'string', required: false, defaultValue: 'ru', input: true },
-        consentVersion: { type: 'string', required: true, input: true },
+        // Required by the create hook below; not by the schema, so that OAuth callbacks can supply it.
+        consentVersion: { type: 'string', required: false, input: true },
         consentAt: { type: 'date', required: false, input: false },
       },
     },
@@ -82,12 +92,13 @@ export function createAuth({
       sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
     },
     hooks: { before: rejectCommonPasswords },
-    plugins: [twoFactorPlugin({ db, jobs, appName: 'Kabinet' })],
     databaseHooks: {
       user: {
         create: {
           // Sign-up must carry the current consent version; the time of consent is the server's.
-          before: async (user) => {
+          before: async (rawUser) => {
+            // A person created by an OAuth callback: consent and language come from our sign-in page.
+            const user = { ...rawUser, ...(await externalSignUpFields()) };
             if (user.consentVersion !== personalDataConsentVersion) {
               throw new APIError('BAD_REQUEST', {
                 code: 'CONSENT_REQUIRED',
@@ -99,6 +110,13 @@ export function createAuth({
         },
       },
     },
+    socialProviders: externalSocialProviders(config),
+    account: externalAccountLinking,
+    plugins: [
+      twoFactorPlugin({ db, jobs, appName: 'Kabinet' }),
+      ...externalPlugins(config),
+      passkeyPlugin(config),
+    ],
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
     rateLimit: { enabled: false },
     advanced: {

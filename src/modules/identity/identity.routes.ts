@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../server/core/access.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { authGateway } from './auth-gateway.js';
+import { externalRoutes } from './external/external.routes.js';
 import { contextsOf } from './identity.service.js';
 import { signInMethodsRoutes } from './sign-in-methods.routes.js';
 import { twoFactorRoutes } from './two-factor/two-factor.routes.js';
@@ -31,6 +32,7 @@ const meSchema = z
 export function identityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
   signInMethodsRoutes(app, ctx);
   twoFactorRoutes(app, ctx);
+  externalRoutes(app, ctx);
   // Better Auth's endpoints (sign-up, sign-in, verification, reset, sessions …), documented by Better Auth.
   app.route({
     method: ['GET', 'POST'],

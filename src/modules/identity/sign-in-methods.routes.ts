@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../server/core/errors.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { externalProviderList } from './external/config.js';
 import {
   getSignInMethods,
   type SignInMethods,
@@ -13,11 +14,15 @@ import {
 } from './sign-in-methods.js';
 
 const signInOptionsSchema = z
-  .object({ methods: signInMethodsSchema })
+  .object({
+    methods: signInMethodsSchema,
+    /** External providers configured on this server (shown while the `external` method is on). */
+    providers: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
   .meta({ id: 'SignInOptions', description: 'What the sign-in page offers' });
 
 /** Public: which sign-in methods are on. Admin: read and switch them. */
-export function signInMethodsRoutes(app: FastifyInstance, { db }: ModuleContext): void {
+export function signInMethodsRoutes(app: FastifyInstance, { db, config }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -30,7 +35,10 @@ export function signInMethodsRoutes(app: FastifyInstance, { db }: ModuleContext)
         response: { 200: signInOptionsSchema },
       },
     },
-    async () => ({ methods: await getSignInMethods(db) }),
+    async () => {
+      const methods = await getSignInMethods(db);
+      return { methods, providers: methods.external ? externalProviderList(config.externalProviders) : [] };
+    },
   );
 
   api.get(

@@ -49,8 +49,20 @@ const methodPaths: Record<SignInMethod, string[]> = {
   password: ['/sign-in/email'],
   phoneCode: ['/sign-in/phone-number'],
   magicLink: ['/sign-in/magic-link', '/magic-link/verify'],
-  passkey: ['/passkey/generate-authenticate-options', '/passkey/verify-authentication'],
-  external: ['/sign-in/social', '/sign-in/oauth2', '/callback/', '/oauth2/callback/'],
+  passkey: [
+    '/passkey/generate-authenticate-options',
+    '/passkey/verify-authentication',
+    '/passkey/generate-register-options',
+    '/passkey/verify-registration',
+  ],
+  external: [
+    '/sign-in/social',
+    '/sign-in/oauth2',
+    '/callback/',
+    '/oauth2/callback/',
+    '/link-social',
+    '/oauth2/link',
+  ],
 };
 
 /** The sign-in method an auth endpoint belongs to, or null for endpoints every method shares. */

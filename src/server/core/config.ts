@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ExternalProviders, loadExternalProviders } from '../../modules/identity/external/config.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -78,6 +79,8 @@ export interface Config {
   runJobs: boolean;
   jobsPollMs: number;
   shutdownTimeoutMs: number;
+  /** OAuth / OpenID Connect sign-in providers (AUTH_YANDEX_*, AUTH_VK_*, AUTH_GOOGLE_*, AUTH_OIDC_*). */
+  externalProviders: ExternalProviders;
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -100,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${name}=${JSON.stringify(relevant[name] ?? '')} is invalid: ${issue?.message}`);
   }
   const e = parsed.data;
+  const externalProviders = loadExternalProviders(env);
+  if ('error' in externalProviders) throw new ConfigError(externalProviders.error as string);
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -124,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.KABINET_WORKER,
     jobsPollMs: e.JOBS_POLL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    externalProviders,
   };
 }

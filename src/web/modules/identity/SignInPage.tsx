@@ -10,6 +10,7 @@ import { sessionQuery } from '../../app/portal';
 import type { TranslationKey } from '../../i18n/types';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { ExternalSignIn } from '../external/ExternalSignIn';
 import { afterSignIn, secondStepHref } from '../twofactor/api';
 import { AuthCard, AuthResult, EmailText } from './AuthCard';
 import { useSignIn } from './api';
@@ -158,6 +159,7 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      <ExternalSignIn mode="signIn" />
     </AuthCard>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import type { TranslationKey } from '../../i18n/types';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { ExternalSignIn } from '../external/ExternalSignIn';
 import { AuthCard, AuthResult, EmailText } from './AuthCard';
 import { useSignUp } from './api';
 import { requestErrorKey, useFields } from './form';
@@ -153,6 +154,7 @@ export function SignUpPage() {
           </Button>
         </Stack>
       </form>
+      <ExternalSignIn mode="signUp" />
     </AuthCard>
   );
 }

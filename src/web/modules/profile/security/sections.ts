@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { LinkedAccountsSection } from '../../external/LinkedAccountsSection';
+import { PasskeysSection } from '../../external/PasskeysSection';
 import { TwoFactorSection } from '../../twofactor/TwoFactorSection';
 import { PasswordSection } from './PasswordSection';
 
@@ -9,4 +11,6 @@ import { PasswordSection } from './PasswordSection';
 export const securitySections: { id: string; component: ComponentType }[] = [
   { id: 'password', component: PasswordSection },
   { id: 'two-factor', component: TwoFactorSection },
+  { id: 'passkeys', component: PasskeysSection },
+  { id: 'linked-accounts', component: LinkedAccountsSection },
 ];
