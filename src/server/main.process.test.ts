@@ -63,12 +63,11 @@ describe('configuration errors stop the server with one line', { timeout: 120_00
 });
 
 describe('start', { timeout: 120_000 }, () => {
-  it('answers /healthz within 20 s of a cold start and prints the demo sign-in', async () => {
-    const began = Date.now();
+  // How fast a cold start is belongs to `npm run bench` (coldStartMs), not to a test.
+  it('answers /healthz after a cold start and prints the demo sign-in', async () => {
     const server = await start({ KABINET_DATA_DIR: newDir(), KABINET_DEMO_PASSWORD: 'demo-pass-123' });
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(Date.now() - began).toBeLessThan(20_000);
     expect(server.output()).toContain('admin@demo.kabinet.local');
     expect(server.output()).toContain('demo-pass-123');
   });
