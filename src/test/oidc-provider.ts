@@ -62,6 +62,15 @@ export async function startOidcProvider(options: {
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     cookies: { keys: ['oidc-test-cookie-key-0123456789'] },
+    // Explicit lifetimes (seconds) keep the provider from printing a notice for each default it uses.
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      AuthorizationCode: 60,
+    },
     findAccount: (_ctx: unknown, id: string) => {
       const account =
         accounts.find((a) => a.sub === id) ??
