@@ -52,6 +52,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       KABINET_DEMO_PASSWORD: E2E_DEMO_PASSWORD,
       KABINET_OPERATOR_TOKEN: E2E_OPERATOR_TOKEN,
       LOG_LEVEL: 'warn',
+      // Every test browser comes from 127.0.0.1: the per-IP sign-in limit must not make tests depend on each other.
+      AUTH_MAX_FAILURES_PER_IP: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

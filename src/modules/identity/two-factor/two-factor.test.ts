@@ -273,6 +273,14 @@ describe('two-factor policy and staff reset', () => {
     const email = demoPeople.buyer.email;
     const person = await findPersonByEmail(t.db, email);
     expect(person?.twoFactorEnabled).toBe(true);
+    // A browser trusted after an e-mailed code.
+    const trusted = new Browser();
+    await trusted.signIn(email);
+    await trusted.post('/api/v1/auth/two-factor/send-otp');
+    const code = /\d{6}/.exec((await mailsTo(email))[0]?.subject ?? '')?.[0];
+    expect(
+      (await trusted.post('/api/v1/auth/two-factor/verify-otp', { code, trustDevice: true })).statusCode,
+    ).toBe(200);
 
     const customer = new Browser();
     await customer.signIn(demoPeople.customer.email);
@@ -300,5 +308,10 @@ describe('two-factor policy and staff reset', () => {
     });
     expect((await mailsTo(email)).map((m) => m.subject)).toContain('Двухфакторная аутентификация отключена');
     expect((await auditActions('two_factor.reset')).map((e) => e.subject)).toContain(person?.id);
+
+    // Turned on again, 2FA asks the once-trusted browser too: the reset forgot trusted devices.
+    await enableTotp(trusted, email);
+    await trusted.signOut();
+    expect((await trusted.signIn(email)).json().twoFactorRedirect).toBe(true);
   });
 });
