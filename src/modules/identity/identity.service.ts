@@ -19,6 +19,7 @@ export async function personFromSession(auth: Auth, db: Db, request: FastifyRequ
     email: session.user.email,
     kind: 'person',
     permissions: permissionsOf(roles),
+    sessionId: session.session.id,
   };
 }
 

@@ -28,6 +28,8 @@ export interface Actor {
   kind: 'person' | 'operator';
   /** Back-office permissions from staff roles. */
   permissions: Permission[];
+  /** The Better Auth session behind a person's request. */
+  sessionId?: string;
 }
 
 /** The actor's role in the company of the current `/orgs/{orgId}` request. */

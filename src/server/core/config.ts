@@ -42,6 +42,7 @@ export const envSchema = z.object({
   KABINET_WORKER: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -69,6 +70,8 @@ export interface Config {
   runJobs: boolean;
   jobsPollMs: number;
   shutdownTimeoutMs: number;
+  /** Days between a person asking to delete their account and the erasure of their personal data. */
+  accountDeletionGraceDays: number;
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -112,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.KABINET_WORKER,
     jobsPollMs: e.JOBS_POLL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
   };
 }
