@@ -212,10 +212,13 @@ function AvatarSection({ profile }: { profile: Profile }) {
   const [error, setError] = useState<TranslationKey | null>(null);
 
   useEffect(() => {
-    if (!file) return setPreview(null);
-    const url = URL.createObjectURL(file);
-    setPreview(url);
-    return () => URL.revokeObjectURL(url);
+    setPreview(null);
+    if (!file) return;
+    // A data: URL, not a blob: one: the service worker would fetch a blob: URL and the CSP forbids that.
+    const reader = new FileReader();
+    reader.onload = () => setPreview(typeof reader.result === 'string' ? reader.result : null);
+    reader.readAsDataURL(file);
+    return () => reader.abort();
   }, [file]);
 
   const upload = useMutation({ mutationFn: uploadAvatar });
