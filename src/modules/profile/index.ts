@@ -5,6 +5,8 @@ import { storageFor } from '../../server/core/storage.js';
 import { profileRoutes } from './profile.routes.js';
 import {
   dataExportJob,
+  exportAttempts,
+  markDataExportFailed,
   type ProfileDeps,
   profilePersonalData,
   runDataExport,
@@ -32,8 +34,16 @@ export const profileModule = defineModule({
     defineJob({
       name: dataExportJob,
       payload: z.object({ exportId: z.string() }),
-      maxAttempts: 3,
-      handler: ({ payload, setProgress }) => runDataExport(depsOf(ctx), payload.exportId, setProgress),
+      maxAttempts: exportAttempts,
+      handler: async ({ payload, setProgress, attempt }) => {
+        try {
+          await runDataExport(depsOf(ctx), payload.exportId, setProgress);
+        } catch (error) {
+          // After the last attempt the page shows "failed" and the person may ask again.
+          if (attempt >= exportAttempts) await markDataExportFailed(ctx.db, payload.exportId);
+          throw error;
+        }
+      },
     }),
     defineJob({
       name: housekeepingJob,

@@ -380,6 +380,7 @@ export const profilePersonalData: PersonalDataProvider[] = [
 // ---------------------------------------------------------------- data export
 
 export const dataExportJob = 'profile.data_export';
+export const exportAttempts = 3;
 const exportLifetimeDays = 7;
 
 const presentExport = (row: typeof dataExports.$inferSelect, progress: number | null) => ({
@@ -401,7 +402,7 @@ export async function requestDataExport(deps: ProfileDeps, request: FastifyReque
       .where(and(eq(dataExports.userId, userId), eq(dataExports.status, 'queued')));
     if (running) return running.id;
     const id = uuidv7();
-    const jobId = await enqueueJob(tx, dataExportJob, { exportId: id }, { maxAttempts: 3 });
+    const jobId = await enqueueJob(tx, dataExportJob, { exportId: id }, { maxAttempts: exportAttempts });
     await tx.insert(dataExports).values({ id, userId, jobId });
     await recordAudit(tx, request, { action: 'profile.data_export_requested', subject: userId });
     return id;
@@ -511,6 +512,13 @@ export async function runDataExport(
       expiresAt: new Date(Date.now() + exportLifetimeDays * 86_400_000),
     })
     .where(eq(dataExports.id, exportId));
+}
+
+export async function markDataExportFailed(db: Db, exportId: string) {
+  await db
+    .update(dataExports)
+    .set({ status: 'failed', expiresAt: new Date(Date.now() + 86_400_000) })
+    .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'queued')));
 }
 
 /** Deletes expired exports and their files. */
