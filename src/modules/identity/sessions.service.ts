@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/core/db.js';
 import type { PersonalDataProvider } from '../../server/core/personal-data.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
+import { signInThrottle } from './throttle.tables.js';
 
 /** A person's sessions that have not expired, newest first. */
 export async function sessionsOf(db: Db, userId: string) {
@@ -116,6 +117,7 @@ export const identityPersonalData: PersonalDataProvider[] = [
       await db
         .delete(verifications)
         .where(or(eq(verifications.value, userId), eq(verifications.identifier, person.email)));
+      await db.delete(signInThrottle).where(eq(signInThrottle.email, person.email.toLowerCase()));
     },
   },
 ];

@@ -391,6 +391,8 @@ describe('account deletion', () => {
     const signInEntries = await auditOf('auth.sign_in', `deleted-${me.id}`);
     expect(signInEntries.length).toBeGreaterThan(0);
     expect(await auditOf('profile.account_erased', me.id)).toHaveLength(1);
+    // Mail kept for the address (the development mailbox) goes too.
+    expect(await mailTo(me.email)).toHaveLength(0);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in/email',
