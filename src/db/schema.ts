@@ -8,6 +8,7 @@ export * from '../modules/identity/identity.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/identity/two-factor/two-factor.tables.js';
 export * from '../modules/people/people.tables.js';
+export * from '../modules/profile/profile.tables.js';
 export * from '../modules/settings/settings.tables.js';
 export * from '../modules/sms/sms.tables.js';
 export * from '../server/core/jobs/jobs.tables.js';

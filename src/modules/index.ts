@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.js';
 import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { identityModule } from './identity/index.js';
+import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
 import { smsModule } from './sms/index.js';
 import { systemModule } from './system/index.js';
@@ -16,4 +17,5 @@ export const modules: KabinetModule[] = [
   devmailModule,
   auditModule,
   smsModule,
+  profileModule,
 ];

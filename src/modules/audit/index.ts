@@ -1,4 +1,9 @@
 import { defineModule } from '../../server/core/module.js';
+import { auditPersonalData } from './audit.personal-data.js';
 import { auditRoutes } from './audit.routes.js';
 
-export const auditModule = defineModule({ name: 'audit', routes: auditRoutes });
+export const auditModule = defineModule({
+  name: 'audit',
+  routes: auditRoutes,
+  personalData: auditPersonalData,
+});

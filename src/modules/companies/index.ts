@@ -1,5 +1,6 @@
 import { defineModule } from '../../server/core/module.js';
 import { companiesAdminRoutes } from './admin.routes.js';
+import { companiesPersonalData } from './companies.personal-data.js';
 import { companiesRoutes } from './companies.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
 import { membersRoutes } from './members.routes.js';
@@ -12,4 +13,5 @@ export const companiesModule = defineModule({
     invitationsRoutes(app, ctx);
     companiesAdminRoutes(app, ctx);
   },
+  personalData: companiesPersonalData,
 });

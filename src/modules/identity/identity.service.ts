@@ -22,6 +22,7 @@ export async function personFromSession(auth: Auth, db: Db, request: FastifyRequ
     permissions: permissionsOf(roles),
     twoFactorRequired:
       !session.user.twoFactorEnabled && (await twoFactorRequiredFor(db, session.user.id, roles)),
+    sessionId: session.session.id,
   };
 }
 

@@ -30,6 +30,8 @@ export interface Actor {
   permissions: Permission[];
   /** The 2FA policy requires a second factor this person has not set up yet. */
   twoFactorRequired?: boolean;
+  /** The Better Auth session behind a person's request. */
+  sessionId?: string;
 }
 
 /** The actor's role in the company of the current `/orgs/{orgId}` request. */

@@ -46,6 +46,7 @@ export const envSchema = z.object({
   KABINET_WORKER: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -81,6 +82,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** OAuth / OpenID Connect sign-in providers (AUTH_YANDEX_*, AUTH_VK_*, AUTH_GOOGLE_*, AUTH_OIDC_*). */
   externalProviders: ExternalProviders;
+  /** Days between a person asking to delete their account and the erasure of their personal data. */
+  accountDeletionGraceDays: number;
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -130,5 +133,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsPollMs: e.JOBS_POLL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     externalProviders,
+    accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
   };
 }

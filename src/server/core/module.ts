@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db } from './db.js';
 import type { JobDefinition } from './jobs/job-definition.js';
 import type { JobRunner } from './jobs/runner.js';
+import type { PersonalDataProvider } from './personal-data.js';
 import type { Secrets } from './secrets.js';
 
 /** What a module receives when the app starts. */
@@ -22,6 +23,8 @@ export interface KabinetModule {
   jobs?(ctx: ModuleContext): JobDefinition[];
   /** Outbox subscriptions and cron schedules, registered after all jobs. */
   wire?(ctx: ModuleContext): void;
+  /** What the module stores about a person, for the data export and account erasure (personal-data.ts). */
+  personalData?: PersonalDataProvider[];
 }
 
 export function defineModule(module: KabinetModule): KabinetModule {

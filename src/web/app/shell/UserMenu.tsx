@@ -1,6 +1,14 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLogin, IconLogout, IconShieldLock, IconUser, IconUserPlus } from '@tabler/icons-react';
+import {
+  IconDatabaseExport,
+  IconLogin,
+  IconLogout,
+  IconShieldLock,
+  IconUser,
+  IconUserCircle,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,10 +64,22 @@ export function UserMenu() {
             </div>
             <Menu.Divider />
             <Menu.Item
+              leftSection={<IconUserCircle size={16} aria-hidden="true" />}
+              renderRoot={(props) => <Link to="/profile" {...props} />}
+            >
+              {t('shell.user.profile')}
+            </Menu.Item>
+            <Menu.Item
               leftSection={<IconShieldLock size={16} aria-hidden="true" />}
               renderRoot={(props) => <Link to="/profile/security" {...props} />}
             >
               {t('shell.user.security')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconDatabaseExport size={16} aria-hidden="true" />}
+              renderRoot={(props) => <Link to="/profile/privacy" {...props} />}
+            >
+              {t('shell.user.privacy')}
             </Menu.Item>
             <Menu.Item
               leftSection={<IconLogout size={16} aria-hidden="true" />}

@@ -3,6 +3,7 @@ import { LinkedAccountsSection } from '../../external/LinkedAccountsSection';
 import { PasskeysSection } from '../../external/PasskeysSection';
 import { TwoFactorSection } from '../../twofactor/TwoFactorSection';
 import { PasswordSection } from './PasswordSection';
+import { SessionsSection } from './SessionsSection';
 
 /**
  * The sections of the security page, top to bottom. Each is a self-contained card (its own queries and
@@ -13,4 +14,5 @@ export const securitySections: { id: string; component: ComponentType }[] = [
   { id: 'two-factor', component: TwoFactorSection },
   { id: 'passkeys', component: PasskeysSection },
   { id: 'linked-accounts', component: LinkedAccountsSection },
+  { id: 'sessions', component: SessionsSection },
 ];
