@@ -42,6 +42,13 @@ export const envSchema = z.object({
   KABINET_WORKER: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  SMS_PROVIDER: z.enum(['dev', 'smsru'], { error: 'must be dev or smsru' }).default('dev'),
+  SMSRU_API_ID: z
+    .string()
+    .regex(/^[\w-]{8,64}$/, 'must be the api_id from the SMS.ru account')
+    .optional(),
+  SMSRU_FROM: z.string().min(1).max(11).optional(),
+  SMSRU_URL: urlWithProtocol(['http:', 'https:']).default('https://sms.ru'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -69,6 +76,8 @@ export interface Config {
   runJobs: boolean;
   jobsPollMs: number;
   shutdownTimeoutMs: number;
+  /** Where text messages go: `dev` keeps them in the dev SMS inbox, `smsru` sends them through SMS.ru. */
+  sms: { provider: 'dev' } | { provider: 'smsru'; apiId: string; from: string | undefined; url: string };
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -91,6 +100,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`${name}=${JSON.stringify(relevant[name] ?? '')} is invalid: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID) {
+    throw new ConfigError(
+      'SMSRU_API_ID is required when SMS_PROVIDER=smsru (the api_id from your SMS.ru account)',
+    );
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -112,5 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.KABINET_WORKER,
     jobsPollMs: e.JOBS_POLL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    sms:
+      e.SMS_PROVIDER === 'smsru' && e.SMSRU_API_ID
+        ? {
+            provider: 'smsru',
+            apiId: e.SMSRU_API_ID,
+            from: e.SMSRU_FROM,
+            url: e.SMSRU_URL.replace(/\/$/, ''),
+          }
+        : { provider: 'dev' },
   };
 }
