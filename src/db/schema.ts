@@ -4,6 +4,7 @@ export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/companies/companies.tables.js';
 export * from '../modules/devmail/devmail.tables.js';
 export * from '../modules/identity/identity.tables.js';
+export * from '../modules/identity/phone/phone.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/people/people.tables.js';
 export * from '../modules/settings/settings.tables.js';

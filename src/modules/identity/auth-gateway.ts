@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findPersonByEmail } from '../people/people.service.js';
 import { authBasePath } from './auth.js';
 import { accountLockedMail } from './identity.mail.js';
+import { auditPhoneAndMagicLink, throttlePhone } from './phone/phone-gateway.js';
 import { getSignInMethods, signInMethodOfPath } from './sign-in-methods.js';
 import { clearFailures, recordFailure, secondsLocked } from './throttle.js';
 
@@ -82,8 +83,12 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
     }
   }
 
+  if (await throttlePhone(ctx, request, reply, path)) return reply;
+
+  const startedAt = new Date();
   const response = await ctx.auth.handler(toWebRequest(ctx, request));
   const text = await response.text();
+  await auditPhoneAndMagicLink(ctx, request, path, response, text, startedAt);
 
   if (isPasswordSignIn && response.status === 401) await onSignInFailure(ctx, request, email);
   if (response.ok && request.method === 'POST') {

@@ -8,10 +8,13 @@ import type { JobRunner } from '../../server/core/jobs/runner.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import type { Secrets } from '../../server/core/secrets.js';
 import { personalDataConsentVersion } from '../../shared/consent.js';
+import { isPlaceholderEmail } from '../../shared/phone.js';
 import { users } from '../people/people.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
+import { magicLinkPlugins } from './magic-link/magic-link-auth.js';
 import { rejectCommonPasswords } from './password-policy.js';
+import { phoneAuthPlugins } from './phone/phone-auth.js';
 
 export const authBasePath = '/api/v1/auth';
 export const minPasswordLength = 10;
@@ -36,6 +39,7 @@ export function createAuth({
   jobs: JobRunner;
 }) {
   const sendLink = async (user: MailUser, template: string, url: string) => {
+    if (isPlaceholderEmail(user.email)) return; // a phone-only account has no mailbox
     await queueMail(db, { to: user.email, template, locale: localeOf(user), vars: { name: user.name, url } });
     jobs.poke();
   };
@@ -73,6 +77,7 @@ export function createAuth({
       expiresIn: 24 * 3600,
       sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
     },
+    plugins: [...phoneAuthPlugins({ db, jobs }), ...magicLinkPlugins({ db, jobs })],
     hooks: { before: rejectCommonPasswords },
     databaseHooks: {
       user: {
