@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { PasswordSection } from './PasswordSection';
+import { PhoneSection } from './PhoneSection';
 
 /**
  * The sections of the security page, top to bottom. Each is a self-contained card (its own queries and
@@ -7,4 +8,5 @@ import { PasswordSection } from './PasswordSection';
  */
 export const securitySections: { id: string; component: ComponentType }[] = [
   { id: 'password', component: PasswordSection },
+  { id: 'phone', component: PhoneSection },
 ];
