@@ -61,15 +61,14 @@ export function PhoneCodeSignIn({ target }: { target: string }) {
         }
         onSubmit={(code) => {
           setError(null);
-          verify.mutate(
-            { phoneNumber: phone, code },
-            {
-              onSuccess: () => {
-                notifications.show({ message: t('identity.signIn.done'), color: 'teal' });
-                void navigate({ href: target, replace: true });
-              },
-              onError: (e) => setError(isNoAccountError(e) ? 'noAccount' : phoneCodeErrorKey(e)),
+          // mutateAsync, not mutate's callbacks: once the session refreshes, the sign-in page shows "already
+          // signed in" and this form unmounts, which would drop a per-call onSuccess.
+          verify.mutateAsync({ phoneNumber: phone, code }).then(
+            () => {
+              notifications.show({ message: t('identity.signIn.done'), color: 'teal' });
+              void navigate({ href: target, replace: true });
             },
+            (e: unknown) => setError(isNoAccountError(e) ? 'noAccount' : phoneCodeErrorKey(e)),
           );
         }}
         onResend={() => sendCode(phone)}

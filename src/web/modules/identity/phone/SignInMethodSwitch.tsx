@@ -26,12 +26,14 @@ export function SignInMethodSwitch({
   const { t } = useTranslation();
   const options = useQuery(signInOptionsQuery);
   const methods = options.data?.methods;
-  const available = methods ? choices.filter((c) => methods[c.method]) : choices.slice(0, 1);
+  // While the options load, every choice counts as available, so a choice from the URL is kept.
+  const available = methods ? choices.filter((c) => methods[c.method]) : choices;
   const first = available[0]?.value;
   const current = available.some((c) => c.value === value);
   useEffect(() => {
     if (!current && first) onChange(first);
   }, [current, first, onChange]);
+  if (!methods) return null;
 
   if (available.length < 2) return null;
   return (
