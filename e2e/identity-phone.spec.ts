@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { createVerifiedAccount } from './fixtures/accounts';
 import { uniquePhone, waitForSmsCode } from './fixtures/sms';
 import { texts } from './fixtures/texts';
 
@@ -78,6 +79,32 @@ test.describe('[PUBLIC] sign-in by SMS code', () => {
     await expect(page.getByText(ru.identity.phoneSignUp.done)).toBeVisible();
     await page.goto('/sign-in');
     await expect(page.getByTestId('signed-in')).toContainText('Мария Телефонова');
+    consoleProblems.expectNone();
+  });
+});
+
+test.describe('[PERSON] phone number in the profile', () => {
+  test('[PERSON] a person adds a phone number, confirmed by the SMS code', async ({
+    page,
+    baseURL,
+    checkA11y,
+    consoleProblems,
+  }, testInfo) => {
+    await createVerifiedAccount(page, baseURL as string, testInfo.project.name);
+    const phone = uniquePhone();
+    await page.goto('/profile/security');
+    const section = page.getByTestId('phone-section');
+    await expect(section.getByTestId('current-phone')).toHaveText(ru.profile.phone.none);
+    await section.getByRole('button', { name: ru.profile.phone.add }).click();
+    const since = new Date();
+    await section.getByRole('textbox', { name: ru.profile.phone.newNumber }).fill(phone);
+    await section.getByRole('button', { name: ru.identity.phoneCode.send }).click();
+    const code = await waitForSmsCode(baseURL as string, phone, since);
+    await checkA11y('security page, phone code step');
+    await section.getByRole('textbox', { name: ru.identity.phoneCode.code }).fill(code);
+    await section.getByRole('button', { name: ru.profile.phone.confirm }).click();
+    await expect(page.getByText(ru.profile.phone.saved)).toBeVisible();
+    await expect(section.getByTestId('current-phone')).toContainText(`+7 916 ${phone.slice(5, 8)}`);
     consoleProblems.expectNone();
   });
 });

@@ -52,7 +52,8 @@ export function useVerifyPhoneCode() {
           ...(input.change ? { updatePhoneNumber: true } : {}),
         },
       }),
-    onSuccess: () => resetSessionQueries(client),
+    // A new session (sign-in, sign-up) refreshes everything tied to it; a changed number changes no session.
+    onSuccess: (_data, input) => (input.change ? undefined : resetSessionQueries(client)),
   });
 }
 
