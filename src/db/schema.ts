@@ -5,6 +5,7 @@ export * from '../modules/companies/companies.tables.js';
 export * from '../modules/devmail/devmail.tables.js';
 export * from '../modules/identity/external/passkeys.tables.js';
 export * from '../modules/identity/identity.tables.js';
+export * from '../modules/identity/phone/phone.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/identity/two-factor/two-factor.tables.js';
 export * from '../modules/people/people.tables.js';

@@ -47,6 +47,7 @@ function printBanner(config: Config, database: Database, secrets: Secrets, mailK
     `Kabinet is running at ${url} (version ${version})`,
     `  database:  ${database.kind === 'pglite' ? `embedded PGlite in ${resolve(config.dataDir, 'pgdata')}` : 'PostgreSQL (DATABASE_URL)'}`,
     `  mail:      ${mailKind === 'smtp' ? 'SMTP (SMTP_URL)' : `dev mailbox, read it at ${url}/admin/mailbox`}`,
+    `  SMS:       ${config.sms.provider === 'smsru' ? 'SMS.ru (SMS_PROVIDER)' : `dev SMS inbox, read it at ${url}/admin/sms`}`,
     `  API docs:  ${url}/api/docs`,
   ];
   if (!config.demo) lines.push('  back office: `npm run kabinet -- operator-link` prints the operator link');

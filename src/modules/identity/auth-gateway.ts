@@ -9,6 +9,7 @@ import { authBasePath } from './auth.js';
 import { signInIpKey, signInIpPolicy, throttleAuthRequest } from './auth-throttle.js';
 import { auditExternalAuth } from './external/external.audit.js';
 import { accountLockedMail } from './identity.mail.js';
+import { auditPhoneAndMagicLink, throttlePhone } from './phone/phone-gateway.js';
 import { getSignInMethods, signInMethodOfPath } from './sign-in-methods.js';
 import {
   clearFailures,
@@ -109,12 +110,15 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
       `Too many attempts; try again in ${throttle.wait} s`,
     );
   }
+  if (await throttlePhone(ctx, request, reply, path)) return reply;
   const twoFactorActor = await twoFactorActorOf(ctx, request, path);
 
+  const startedAt = new Date();
   const response = await ctx.auth.handler(toWebRequest(ctx, request));
   const text = await response.text();
   await throttle.after(response);
   await auditTwoFactor(ctx, request, path, response, text, twoFactorActor);
+  await auditPhoneAndMagicLink(ctx, request, path, response, text, startedAt);
 
   if (isPasswordSignIn && response.status === 401) await onSignInFailure(ctx, request, email);
   if (response.ok && request.method === 'POST') {

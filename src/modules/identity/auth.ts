@@ -8,6 +8,7 @@ import type { JobRunner } from '../../server/core/jobs/runner.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import type { Secrets } from '../../server/core/secrets.js';
 import { personalDataConsentVersion } from '../../shared/consent.js';
+import { isPlaceholderEmail } from '../../shared/phone.js';
 import { users } from '../people/people.tables.js';
 import {
   externalAccountLinking,
@@ -19,7 +20,9 @@ import { passkeyPlugin } from './external/passkey-options.js';
 import { passkeys } from './external/passkeys.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
+import { magicLinkPlugins } from './magic-link/magic-link-auth.js';
 import { rejectCommonPasswords } from './password-policy.js';
+import { phoneAuthPlugins } from './phone/phone-auth.js';
 import { twoFactorPlugin } from './two-factor/two-factor.plugin.js';
 import { twoFactors } from './two-factor/two-factor.tables.js';
 
@@ -46,6 +49,7 @@ export function createAuth({
   jobs: JobRunner;
 }) {
   const sendLink = async (user: MailUser, template: string, url: string) => {
+    if (isPlaceholderEmail(user.email)) return; // a phone-only account has no mailbox
     await queueMail(db, { to: user.email, template, locale: localeOf(user), vars: { name: user.name, url } });
     jobs.poke();
   };
@@ -116,6 +120,8 @@ export function createAuth({
       twoFactorPlugin({ db, jobs, appName: 'Kabinet' }),
       ...externalPlugins(config),
       passkeyPlugin(config),
+      ...phoneAuthPlugins({ db, jobs }),
+      ...magicLinkPlugins({ db, jobs }),
     ],
     session: { expiresIn: 30 * 24 * 3600, updateAge: 24 * 3600 },
     rateLimit: { enabled: false },

@@ -278,8 +278,10 @@ describe('auth tables', () => {
     const missing: string[] = [];
     for (const [model, table] of Object.entries(ours)) {
       const columns = Object.keys(getTableColumns(table));
-      for (const field of Object.keys(expected[model]?.fields ?? {})) {
-        if (!columns.includes(field)) missing.push(`${model}.${field}`);
+      for (const [field, definition] of Object.entries(expected[model]?.fields ?? {})) {
+        // A plugin field may be mapped onto a column of another name (phoneNumber → users.phone).
+        const column = definition.fieldName ?? field;
+        if (!columns.includes(column)) missing.push(`${model}.${column}`);
       }
     }
     expect(missing).toEqual([]);

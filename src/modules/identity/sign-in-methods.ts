@@ -46,8 +46,8 @@ export async function saveSignInMethods(db: Db, methods: SignInMethods): Promise
  * them while the method is off. A path ending in "/" matches as a prefix.
  */
 const methodPaths: Record<SignInMethod, string[]> = {
-  password: ['/sign-in/email'],
-  phoneCode: ['/sign-in/phone-number'],
+  password: ['/sign-in/email', '/sign-in/phone-number'],
+  phoneCode: ['/phone-number/'],
   magicLink: ['/sign-in/magic-link', '/magic-link/verify'],
   passkey: [
     '/passkey/generate-authenticate-options',

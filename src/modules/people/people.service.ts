@@ -10,6 +10,8 @@ export interface NewPerson {
   locale?: 'ru' | 'en';
   /** Seeded and staff-created people may start verified; self-registered ones verify by link. */
   emailVerified?: boolean;
+  /** Seeded people's phones count as confirmed, so they can sign in by an SMS code. */
+  phoneVerified?: boolean;
 }
 
 /** Creates a person, or returns the id of the existing one with the same e-mail (idempotent). */
@@ -24,6 +26,7 @@ export async function ensurePerson(db: Db, person: NewPerson): Promise<string> {
       phone: person.phone ?? null,
       locale: person.locale ?? 'ru',
       emailVerified: person.emailVerified ?? false,
+      phoneNumberVerified: Boolean(person.phone) && (person.phoneVerified ?? false),
     })
     .onConflictDoNothing({ target: users.email });
   const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));

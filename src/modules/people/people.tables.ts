@@ -10,7 +10,9 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
+  /** E.164 number; set only once confirmed by an SMS code (Better Auth's phoneNumber plugin). */
   phone: text('phone').unique(),
+  phoneNumberVerified: boolean('phone_number_verified').notNull().default(false),
   locale: text('locale', { enum: ['ru', 'en'] })
     .notNull()
     .default('ru'),

@@ -47,6 +47,13 @@ export const envSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  SMS_PROVIDER: z.enum(['dev', 'smsru'], { error: 'must be dev or smsru' }).default('dev'),
+  SMSRU_API_ID: z
+    .string()
+    .regex(/^[\w-]{8,64}$/, 'must be the api_id from the SMS.ru account')
+    .optional(),
+  SMSRU_FROM: z.string().min(1).max(11).optional(),
+  SMSRU_URL: urlWithProtocol(['http:', 'https:']).default('https://sms.ru'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,6 +91,8 @@ export interface Config {
   externalProviders: ExternalProviders;
   /** Days between a person asking to delete their account and the erasure of their personal data. */
   accountDeletionGraceDays: number;
+  /** Where text messages go: `dev` keeps them in the dev SMS inbox, `smsru` sends them through SMS.ru. */
+  sms: { provider: 'dev' } | { provider: 'smsru'; apiId: string; from: string | undefined; url: string };
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -108,6 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const externalProviders = loadExternalProviders(env);
   if ('error' in externalProviders) throw new ConfigError(externalProviders.error as string);
+  if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID) {
+    throw new ConfigError(
+      'SMSRU_API_ID is required when SMS_PROVIDER=smsru (the api_id from your SMS.ru account)',
+    );
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     port: e.PORT,
@@ -134,5 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     externalProviders,
     accountDeletionGraceDays: e.ACCOUNT_DELETION_GRACE_DAYS,
+    sms:
+      e.SMS_PROVIDER === 'smsru' && e.SMSRU_API_ID
+        ? {
+            provider: 'smsru',
+            apiId: e.SMSRU_API_ID,
+            from: e.SMSRU_FROM,
+            url: e.SMSRU_URL.replace(/\/$/, ''),
+          }
+        : { provider: 'dev' },
   };
 }

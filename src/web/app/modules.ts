@@ -10,6 +10,7 @@
  */
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
+import { devsmsModule } from '../modules/devsms';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
@@ -23,4 +24,5 @@ export const webModules: WebModule[] = [
   companiesModule,
   devmailModule,
   twofactorModule,
+  devsmsModule,
 ];

@@ -33,3 +33,8 @@ export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): Jo
 export function defaultBackoffMs(attempt: number): number {
   return Math.min(2000 * 2 ** (attempt - 1), 3_600_000);
 }
+
+/** Thrown by a handler when retrying cannot help (a refused recipient, a wrong API key): the job dies now. */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}

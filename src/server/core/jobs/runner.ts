@@ -2,7 +2,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db.js';
-import { defaultBackoffMs, type JobDefinition } from './job-definition.js';
+import { defaultBackoffMs, type JobDefinition, PermanentJobError } from './job-definition.js';
 import { jobSchedules, jobs, outboxEvents } from './jobs.tables.js';
 import { enqueueJob } from './queue.js';
 
@@ -222,7 +222,7 @@ export class JobRunner {
         .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running')));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const dead = job.attempts >= maxAttempts;
+      const dead = job.attempts >= maxAttempts || error instanceof PermanentJobError;
       const delay = (definition.backoffMs ?? defaultBackoffMs)(job.attempts);
       jobLog.warn({ err: error, dead }, dead ? 'job failed for the last time' : 'job failed; will retry');
       await db

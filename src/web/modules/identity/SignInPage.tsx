@@ -15,6 +15,9 @@ import { afterSignIn, secondStepHref } from '../twofactor/api';
 import { AuthCard, AuthResult, EmailText } from './AuthCard';
 import { useSignIn } from './api';
 import { requestErrorKey, useFields } from './form';
+import { MagicLinkSignIn } from './phone/MagicLinkSignIn';
+import { PhoneCodeSignIn } from './phone/PhoneCodeSignIn';
+import { initialSignInChoice, SignInMethodSwitch } from './phone/SignInMethodSwitch';
 import { emailProblem, safeRedirect } from './validation';
 
 type Outcome = { kind: 'error'; message: TranslationKey } | { kind: 'notVerified'; email: string } | null;
@@ -50,6 +53,8 @@ export function SignInPage() {
   const signIn = useSignIn();
   const { values, errors, set, showErrors, formRef } = useFields({ email: '', password: '' });
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const searchStr = useLocation({ select: (location) => location.searchStr });
+  const [method, setMethod] = useState(() => initialSignInChoice(searchStr));
   usePageTitle(t('identity.signIn.pageTitle'));
 
   if (session.isPending) return <PageSkeleton />;
@@ -103,7 +108,18 @@ export function SignInPage() {
         </>
       }
     >
-      <form ref={formRef} onSubmit={submit} noValidate aria-label={t('identity.signIn.title')}>
+      <SignInMethodSwitch value={method} onChange={setMethod} />
+      {method === 'phone' ? <PhoneCodeSignIn target={target} /> : null}
+      {method === 'magicLink' ? (
+        <MagicLinkSignIn target={target} invalidLink={searchStr.includes('magicLink=invalid')} />
+      ) : null}
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        noValidate
+        aria-label={t('identity.signIn.title')}
+        hidden={method !== 'password'}
+      >
         <Stack gap="md">
           {outcome?.kind === 'error' ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} data-testid="sign-in-error">

@@ -10,6 +10,7 @@ import { ExternalSignIn } from '../external/ExternalSignIn';
 import { AuthCard, AuthResult, EmailText } from './AuthCard';
 import { useSignUp } from './api';
 import { requestErrorKey, useFields } from './form';
+import { PhoneSignUp, type SignUpContact, SignUpContactSwitch } from './phone/PhoneSignUp';
 import {
   emailProblem,
   MAX_PASSWORD_LENGTH,
@@ -52,6 +53,7 @@ export function SignUpPage() {
   });
   const [formError, setFormError] = useState<TranslationKey | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const [contact, setContact] = useState<SignUpContact>('email');
   usePageTitle(t('identity.signUp.pageTitle'));
 
   if (sentTo) return <CheckMail email={sentTo} />;
@@ -101,7 +103,15 @@ export function SignUpPage() {
         </>
       }
     >
-      <form ref={formRef} onSubmit={submit} noValidate aria-label={t('identity.signUp.title')}>
+      <SignUpContactSwitch value={contact} onChange={setContact} />
+      {contact === 'phone' ? <PhoneSignUp /> : null}
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        noValidate
+        aria-label={t('identity.signUp.title')}
+        hidden={contact !== 'email'}
+      >
         <Stack gap="md">
           {formError ? (
             <Alert color="red" variant="light" icon={<IconAlertCircle />} data-testid="sign-up-error">

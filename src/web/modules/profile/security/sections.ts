@@ -3,6 +3,7 @@ import { LinkedAccountsSection } from '../../external/LinkedAccountsSection';
 import { PasskeysSection } from '../../external/PasskeysSection';
 import { TwoFactorSection } from '../../twofactor/TwoFactorSection';
 import { PasswordSection } from './PasswordSection';
+import { PhoneSection } from './PhoneSection';
 import { SessionsSection } from './SessionsSection';
 
 /**
@@ -11,6 +12,7 @@ import { SessionsSection } from './SessionsSection';
  */
 export const securitySections: { id: string; component: ComponentType }[] = [
   { id: 'password', component: PasswordSection },
+  { id: 'phone', component: PhoneSection },
   { id: 'two-factor', component: TwoFactorSection },
   { id: 'passkeys', component: PasskeysSection },
   { id: 'linked-accounts', component: LinkedAccountsSection },

@@ -1,0 +1,37 @@
+import { expect, test } from './fixtures';
+import { linkIn, waitForMail } from './fixtures/mail';
+import { demoPeople } from './fixtures/people';
+import { texts } from './fixtures/texts';
+
+const ru = texts.ru;
+
+test.describe('[PUBLIC] sign-in by e-mail link', () => {
+  test('[PUBLIC] the link from the e-mail signs in once', async ({ page, baseURL, checkA11y }, testInfo) => {
+    // One person per project, so the two projects never read each other's mail.
+    const person = testInfo.project.name === 'phone' ? demoPeople.buyer : demoPeople.customer;
+    await page.goto('/sign-in');
+    await page
+      .getByTestId('sign-in-method')
+      .getByText(ru.identity.methods.magicLink, { exact: true })
+      .click();
+    const form = page.getByTestId('magic-link-sign-in');
+    await form.getByLabel(ru.identity.fields.email).fill(person.email);
+    await form.getByRole('button', { name: ru.identity.magicLink.submit }).click();
+    await expect(page.getByTestId('magic-link-sent')).toContainText(person.email);
+    await checkA11y('magic link sent');
+
+    const mail = await waitForMail(baseURL as string, person.email, 'Ссылка для входа в Kabinet');
+    const link = linkIn(mail.text, '/api/v1/auth/magic-link/verify', baseURL as string);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/sign-in');
+    await expect(page.getByTestId('signed-in')).toContainText(person.name);
+
+    // The same link a second time (signed out) does not sign in: the form says the link is spent.
+    await page.context().clearCookies();
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/sign-in\?magicLink=invalid/);
+    await expect(page.getByTestId('magic-link-invalid')).toHaveText(ru.identity.magicLink.invalid);
+    await checkA11y('magic link spent');
+  });
+});
