@@ -15,7 +15,7 @@ import {
   twoFactorPolicySchema,
   twoFactorRequiredFor,
 } from './two-factor.policy.js';
-import { hasAuthenticatorApp, resetTwoFactor } from './two-factor.service.js';
+import { hasAuthenticatorApp, hasPassword, resetTwoFactor } from './two-factor.service.js';
 
 const statusSchema = z
   .object({
@@ -26,6 +26,8 @@ const statusSchema = z
     /** The business's policy requires 2FA of this person. */
     required: z.boolean(),
     trustDeviceDays: z.number().int(),
+    /** Changes are confirmed with the password; people without one (passkeys, external sign-in) skip it. */
+    hasPassword: z.boolean(),
   })
   .meta({ id: 'TwoFactorStatus' });
 
@@ -54,6 +56,7 @@ export function twoFactorRoutes(app: FastifyInstance, ctx: ModuleContext): void 
         authenticatorApp: enabled && (await hasAuthenticatorApp(db, actor.id)),
         required: await twoFactorRequiredFor(db, actor.id, await staffRolesOf(db, actor.id)),
         trustDeviceDays,
+        hasPassword: await hasPassword(db, actor.id),
       };
     },
   );

@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { Db } from '../../../server/core/db.js';
 import type { Auth } from '../auth.js';
-import { verifications } from '../identity.tables.js';
+import { accounts, verifications } from '../identity.tables.js';
 import { twoFactors } from './two-factor.tables.js';
 
 /** Whether the person has an authenticator app confirmed (a verified TOTP secret). */
@@ -11,6 +11,15 @@ export async function hasAuthenticatorApp(db: Db, userId: string): Promise<boole
     .from(twoFactors)
     .where(eq(twoFactors.userId, userId));
   return row?.verified === true;
+}
+
+/** Whether the person has a password (people who use only passkeys or external sign-in have none). */
+export async function hasPassword(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')));
+  return row !== undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../db/seed/demo.js';
 import { demoPeople } from '../../../db/seed/demo-data.js';
-import { buildTestApp, type TestApp, testOrigin } from '../../../test/app.js';
+import { buildTestApp, type TestApp, testOrigin, testSecrets } from '../../../test/app.js';
 import { totpCode } from '../../../test/totp.js';
-import { findPersonByEmail } from '../../people/people.service.js';
+import { ensurePerson, findPersonByEmail } from '../../people/people.service.js';
 
 const password = 'demo-password-for-tests';
 let t: TestApp;
@@ -102,6 +103,7 @@ describe('two-factor authentication', () => {
       enabled: true,
       authenticatorApp: true,
       trustDeviceDays: 30,
+      hasPassword: true,
     });
 
     await browser.signOut();
@@ -201,6 +203,32 @@ describe('two-factor authentication', () => {
     );
     expect((await browser.post('/api/v1/auth/two-factor/verify-otp', { code })).statusCode).toBe(200);
     expect(browser.signedIn).toBe(true);
+  });
+});
+
+describe('two-factor without a password', () => {
+  it('lets a person who has no password (passkey or external sign-in only) manage 2FA without one', async () => {
+    const userId = await ensurePerson(t.db, {
+      name: 'Без пароля',
+      email: 'no.password@example.ru',
+      emailVerified: true,
+    });
+    // A session as a passkey sign-in would leave it: the signed session cookie of a fresh session.
+    const { token } = await (await t.app.kabinet.auth.$context).internalAdapter.createSession(userId);
+    const signature = createHmac('sha256', testSecrets.sessionSecret).update(token).digest('base64');
+    const browser = new Browser();
+    browser.cookies.set('kabinet.session_token', encodeURIComponent(`${token}.${signature}`));
+    expect((await browser.get('/api/v1/me/two-factor')).json()).toMatchObject({
+      enabled: false,
+      hasPassword: false,
+    });
+    const enabled = await browser.post('/api/v1/auth/two-factor/enable', { method: 'totp' });
+    expect(enabled.statusCode).toBe(200);
+    const confirmed = await browser.post('/api/v1/auth/two-factor/verify-totp', {
+      code: totpCode(enabled.json().totpURI),
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect((await browser.get('/api/v1/me/two-factor')).json().enabled).toBe(true);
   });
 });
 

@@ -89,7 +89,7 @@ export function TwoFactorSection() {
     else setFormError(requestErrorKey(error));
   };
   const needPassword = () => {
-    if (field.password) return true;
+    if (field.password || status.data?.hasPassword === false) return true;
     field.setError('twofactor.section.passwordRequired');
     return false;
   };
@@ -210,7 +210,7 @@ export function TwoFactorSection() {
         <Text size="sm" c="dimmed">
           {t('twofactor.section.trustedNote', { days: status.data.trustDeviceDays })}
         </Text>
-        {field.input(t('twofactor.section.password'), t)}
+        {status.data.hasPassword ? field.input(t('twofactor.section.password'), t) : null}
         <Group gap="xs">
           <Button
             variant="light"
@@ -236,7 +236,7 @@ export function TwoFactorSection() {
     body = (
       <form onSubmit={enable} noValidate aria-label={t('twofactor.section.enable')}>
         <Stack gap="sm">
-          {field.input(t('twofactor.section.password'), t)}
+          {status.data.hasPassword ? field.input(t('twofactor.section.password'), t) : null}
           <Button
             type="submit"
             loading={actions.enable.isPending}

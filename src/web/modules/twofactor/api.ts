@@ -8,6 +8,7 @@ export interface TwoFactorStatus {
   authenticatorApp: boolean;
   required: boolean;
   trustDeviceDays: number;
+  hasPassword: boolean;
 }
 
 /** The page that holds a person at 2FA setup when the business requires it. */
@@ -69,7 +70,10 @@ export function useTwoFactorActions() {
   return {
     enable: useMutation({
       mutationFn: (password: string) =>
-        post<{ totpURI: string; backupCodes: string[] }>('enable', { password, method: 'totp' }),
+        post<{ totpURI: string; backupCodes: string[] }>('enable', {
+          ...(password ? { password } : {}),
+          method: 'totp',
+        }),
     }),
     confirm: useMutation({
       mutationFn: (code: string) => post<unknown>('verify-totp', { code }),
@@ -77,12 +81,12 @@ export function useTwoFactorActions() {
       onSuccess: () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'public' }),
     }),
     disable: useMutation({
-      mutationFn: (password: string) => post<unknown>('disable', { password }),
+      mutationFn: (password: string) => post<unknown>('disable', password ? { password } : {}),
       onSuccess: refresh,
     }),
     regenerate: useMutation({
       mutationFn: (password: string) =>
-        post<{ backupCodes: string[] }>('generate-backup-codes', { password }),
+        post<{ backupCodes: string[] }>('generate-backup-codes', password ? { password } : {}),
     }),
   };
 }
