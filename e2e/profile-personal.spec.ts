@@ -58,6 +58,9 @@ test('[CABINET] profile: a person changes name and time zone and uploads a pictu
   await expect(current).toHaveAttribute('src', /\/api\/v1\/avatars\//);
   await expect.poll(() => current.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(256);
 
+  // The user menu shows the picture too.
+  await expect(page.getByTestId('user-menu').locator('img')).toHaveAttribute('src', /\/api\/v1\/avatars\//);
+
   // A text file disguised as a picture is refused.
   await page
     .locator('input[type=file]')
