@@ -2,6 +2,8 @@ import { request } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, submitSignIn, test } from './fixtures';
 import { createVerifiedAccount } from './fixtures/accounts';
+import { linkIn, waitForMail } from './fixtures/mail';
+import { uniqueEmail } from './fixtures/people';
 import { texts } from './fixtures/texts';
 
 const ru = texts.ru;
@@ -57,6 +59,9 @@ test('[CABINET] profile: a person changes name and time zone and uploads a pictu
   const current = page.getByRole('img', { name: ru.profile.avatar.current });
   await expect(current).toHaveAttribute('src', /\/api\/v1\/avatars\//);
   await expect.poll(() => current.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(256);
+
+  // The user menu shows the picture too.
+  await expect(page.getByTestId('user-menu').locator('img')).toHaveAttribute('src', /\/api\/v1\/avatars\//);
 
   // A text file disguised as a picture is refused.
   await page
@@ -152,4 +157,30 @@ test('[CABINET] profile: a person asks to delete the account, is signed out, sig
   await page.getByTestId('deletion-undo').click();
   await expect(page.getByText(ru.profile.privacy.deletion.undone)).toBeVisible();
   await expect(page.getByTestId('deletion-start')).toBeVisible();
+});
+
+test('[CABINET] profile: a new e-mail address counts only after the link sent to it is opened', async ({
+  page,
+  baseURL,
+  consoleProblems,
+}, testInfo) => {
+  test.slow();
+  const account = await createVerifiedAccount(page, baseURL as string, testInfo.project.name);
+  const newEmail = uniqueEmail('renamed', testInfo.project.name);
+  await page.goto('/profile');
+  const form = page.getByRole('form', { name: ru.profile.email.title });
+  await form.getByLabel(ru.profile.email.newEmail).fill(account.email);
+  await form.getByRole('button', { name: ru.profile.email.submit }).click();
+  await expect(form.getByText(ru.profile.email.same)).toBeVisible();
+  await form.getByLabel(ru.profile.email.newEmail).fill(newEmail);
+  await form.getByRole('button', { name: ru.profile.email.submit }).click();
+  await expect(page.getByTestId('email-pending')).toContainText(newEmail);
+
+  const mail = await waitForMail(baseURL as string, newEmail, 'Подтвердите новый адрес электронной почты');
+  await page.goto(linkIn(mail.text, '/profile/email/confirm', baseURL as string));
+  await expect(page.getByTestId('email-confirmed')).toContainText(newEmail);
+  await page.goto('/profile');
+  await expect(page.getByRole('region', { name: ru.profile.email.title })).toContainText(newEmail);
+  await expect(page.getByTestId('email-pending')).toHaveCount(0);
+  consoleProblems.expectNone();
 });

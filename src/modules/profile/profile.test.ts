@@ -161,12 +161,20 @@ describe('avatar', () => {
     expect((await uploadAvatar(me.cookie, multipart(svg, 'a.svg', 'image/svg+xml'))).statusCode).toBe(415);
   });
 
-  it('refuses a file over 5 MB with 413 and a body that is not multipart with 415', async () => {
+  it('refuses a file over 5 MB with 413, a body that is not multipart with 415 and no file with 400', async () => {
     const me = await person();
     const big = await uploadAvatar(me.cookie, multipart(randomBytes(5 * 1024 * 1024 + 10)));
     expect(big.statusCode).toBe(413);
     const json = await call('POST', '/api/v1/me/avatar', me.cookie, { file: 'x' });
     expect(json.statusCode).toBe(415);
+    const boundary = '----kabinet-empty';
+    const noFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/avatar',
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}--\r\n`,
+      headers: { origin, cookie: me.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(noFile.statusCode).toBe(400);
   });
 });
 

@@ -12,7 +12,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { profileQuery } from '../../modules/profile/api';
 import { initials } from '../../ui/initials';
+import { useMe } from '../contexts';
 import { sessionQuery, useSignOut } from '../portal';
 
 /** Pages a guest signs in from and should not be sent back to afterwards. */
@@ -25,6 +27,10 @@ export function UserMenu() {
   const signOut = useSignOut();
   const { pathname, href } = useLocation();
   const user = session.data?.user ?? null;
+  // The picture is part of the profile, not of the session; the profile page refreshes this query.
+  const me = useMe();
+  const profile = useQuery({ ...profileQuery, enabled: me.data?.user.kind === 'person', staleTime: 60_000 });
+  const avatarUrl = user && profile.data?.id === user.id ? profile.data.avatarUrl : null;
   // After signing in, come back to the page the guest was looking at (home needs no parameter).
   const returnTo = pathname === '/' || AUTH_PATHS.includes(pathname) ? undefined : href;
 
@@ -43,7 +49,14 @@ export function UserMenu() {
           data-testid="user-menu"
           style={{ borderRadius: '50%' }}
         >
-          <Avatar radius="xl" size={34} color="brand" variant={user ? 'filled' : 'light'}>
+          <Avatar
+            radius="xl"
+            size={34}
+            color="brand"
+            variant={user ? 'filled' : 'light'}
+            src={avatarUrl}
+            alt=""
+          >
             {user ? initials(user.name) : <IconUser size={18} stroke={1.8} aria-hidden="true" />}
           </Avatar>
         </UnstyledButton>
