@@ -1,38 +1,29 @@
-import {
-  Avatar,
-  Badge,
-  Box,
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconBuildingOff, IconLock, IconLogin, IconUsers } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useLocation } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Badge, Button, Group, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBuildingOff, IconEdit, IconLogin, IconShieldLock } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useLocation, useNavigate } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { useRoleLabel } from '../../app/contexts';
-import { sessionQuery } from '../../app/portal';
-import { initials } from '../../ui/initials';
+import { resetSessionQueries, sessionQuery } from '../../app/portal';
+import { useFormat } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { type Company, type CompanyMember, companyMembersQuery, companyQuery } from './api';
+import { type Company, companyQuery, orgWrite, useOrgMutation } from './api';
+import { BankAccounts } from './BankAccounts';
 import classes from './companies.module.css';
+import { DetailsForm, detailsBody, detailsValuesOf } from './DetailsForm';
+import { MembersSection } from './MembersSection';
 
 const route = getRouteApi('/orgs/$orgId');
 const KINDS = ['client', 'partner', 'supplier'] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 
-function SignInRequired() {
+export function SignInRequired() {
   const { t } = useTranslation();
   const { href } = useLocation();
   return (
@@ -54,7 +45,7 @@ function SignInRequired() {
   );
 }
 
-function CompanyNotFound() {
+export function CompanyNotFound() {
   const { t } = useTranslation();
   usePageTitle(t('companies.notFound.title'));
   return (
@@ -82,124 +73,114 @@ function Detail({ label, children, wide }: { label: string; children: ReactNode;
   );
 }
 
+function EditDetails({
+  company,
+  opened,
+  onClose,
+}: {
+  company: Company;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useOrgMutation(company.id, (body: ReturnType<typeof detailsBody>) =>
+    orgWrite(company.id, 'PATCH', '', body),
+  );
+  const close = () => {
+    save.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('companies.details.title')}
+      size="lg"
+    >
+      {opened ? (
+        <DetailsForm
+          initial={detailsValuesOf(company)}
+          innEditable={false}
+          submitLabel={t('companies.details.save')}
+          pending={save.isPending}
+          error={save.error}
+          onCancel={close}
+          onSubmit={(values) =>
+            save.mutate(detailsBody(values, false), {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: t('companies.details.saved') });
+                close();
+              },
+            })
+          }
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
 function Requisites({ company }: { company: Company }) {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
   const notSet = (
     <Text span c="dimmed" inherit>
       {t('companies.card.notSet')}
     </Text>
   );
+  const number = (value: string | null) => (value ? <span className={classes.number}>{value}</span> : notSet);
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="requisites-heading">
-      <Title order={2} id="requisites-heading" mb="md">
-        {t('companies.card.title')}
-      </Title>
+      <Group justify="space-between" mb="md" gap="xs">
+        <Title order={2} id="requisites-heading">
+          {t('companies.card.title')}
+        </Title>
+        {company.myPermissions.includes('company.manage') ? (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconEdit size={14} />}
+            onClick={() => setEditing(true)}
+            data-testid="edit-details"
+          >
+            {t('companies.card.edit')}
+          </Button>
+        ) : null}
+      </Group>
       {/* Two columns on a phone (long values span both), three from md. */}
       <SimpleGrid component="dl" cols={{ base: 2, md: 3 }} spacing="md" className={classes.details}>
         <Detail label={t('companies.card.legalName')} wide>
           {company.legalName}
         </Detail>
-        <Detail label={t('companies.card.inn')}>
-          <span className={classes.number}>{company.inn}</span>
-        </Detail>
-        <Detail label={t('companies.card.kpp')}>
-          {company.kpp ? <span className={classes.number}>{company.kpp}</span> : notSet}
-        </Detail>
-        <Detail label={t('companies.card.ogrn')}>
-          {company.ogrn ? <span className={classes.number}>{company.ogrn}</span> : notSet}
-        </Detail>
+        <Detail label={t('companies.card.inn')}>{number(company.inn)}</Detail>
+        <Detail label={t('companies.card.kpp')}>{number(company.kpp)}</Detail>
+        <Detail label={t('companies.card.ogrn')}>{number(company.ogrn)}</Detail>
         <Detail label={t('companies.card.legalAddress')} wide>
           {company.legalAddress ?? notSet}
+        </Detail>
+        <Detail label={t('companies.card.postalAddress')} wide>
+          {company.postalAddress ?? notSet}
         </Detail>
         <Detail label={t('companies.card.myRole')}>
           <span data-testid="company-my-role">{roleLabel(company.myRole)}</span>
         </Detail>
+        {company.manager ? (
+          <Detail label={t('companies.card.manager')} wide>
+            {company.manager.name} · {company.manager.email}
+          </Detail>
+        ) : null}
+        {company.customerGroup ? (
+          <Detail label={t('companies.card.customerGroup')}>{company.customerGroup.name}</Detail>
+        ) : null}
+        {company.creditLimit !== null ? (
+          <Detail label={t('companies.card.creditLimit')}>
+            {format.number(company.creditLimit / 100)} ₽
+          </Detail>
+        ) : null}
       </SimpleGrid>
-    </Paper>
-  );
-}
-
-function MemberRow({ member, isMe }: { member: CompanyMember; isMe: boolean }) {
-  const { t } = useTranslation();
-  const roleLabel = useRoleLabel();
-  const role = (
-    <Badge variant="light" className={classes.noShrink}>
-      {roleLabel(member.role)}
-    </Badge>
-  );
-  return (
-    <li className={classes.member} data-testid="member-row">
-      <Avatar radius="xl" size={38} color="brand" variant="light" aria-hidden="true">
-        {initials(member.name)}
-      </Avatar>
-      <div className={classes.memberBody}>
-        <Group gap={6} wrap="nowrap">
-          <Text fw={600} truncate>
-            {member.name}
-          </Text>
-          {isMe ? (
-            <Badge size="xs" variant="light" color="gray" className={classes.noShrink}>
-              {t('companies.members.you')}
-            </Badge>
-          ) : null}
-        </Group>
-        <Text size="sm" c="dimmed" truncate>
-          {member.email}
-        </Text>
-        {/* On a phone the role goes under the name, leaving the name the full width. */}
-        <Box hiddenFrom="xs" mt={4}>
-          {role}
-        </Box>
-      </div>
-      <Box visibleFrom="xs">{role}</Box>
-    </li>
-  );
-}
-
-function MembersRestricted({ role }: { role: string }) {
-  const { t } = useTranslation();
-  const roleLabel = useRoleLabel();
-  return (
-    <StateMessage
-      testId="members-restricted"
-      titleOrder={3}
-      color="gray"
-      icon={<IconLock size={28} />}
-      title={t('companies.members.restricted.title')}
-      description={t('companies.members.restricted.description', { role: roleLabel(role) })}
-    />
-  );
-}
-
-function MembersList({ company }: { company: Company }) {
-  const { t } = useTranslation();
-  const session = useQuery(sessionQuery);
-  // The person's role decides whether the list is theirs to see; ask only when it is.
-  const allowed = company.myPermissions.includes('members.read');
-  const members = useQuery({ ...companyMembersQuery(company.id), enabled: allowed });
-
-  if (!allowed || isApiError(members.error, 403)) return <MembersRestricted role={company.myRole} />;
-  if (members.isPending) return <ListSkeleton rows={3} />;
-  if (members.isError) return <ErrorState error={members.error} onRetry={() => void members.refetch()} />;
-  if (members.data.items.length === 0) {
-    return (
-      <StateMessage
-        titleOrder={3}
-        icon={<IconUsers size={28} />}
-        title={t('companies.members.empty')}
-        testId="members-empty"
-      />
-    );
-  }
-  const myId = session.data?.user?.id;
-  return (
-    <Paper withBorder className={classes.listPaper}>
-      <ul className={classes.list} aria-label={t('companies.members.listLabel')} data-testid="member-list">
-        {members.data.items.map((member) => (
-          <MemberRow key={member.userId} member={member} isMe={member.userId === myId} />
-        ))}
-      </ul>
+      <EditDetails company={company} opened={editing} onClose={() => setEditing(false)} />
     </Paper>
   );
 }
@@ -207,6 +188,8 @@ function MembersList({ company }: { company: Company }) {
 function CompanyView({ company }: { company: Company }) {
   const { t } = useTranslation();
   const roleLabel = useRoleLabel();
+  const client = useQueryClient();
+  const navigate = useNavigate();
   usePageTitle(company.name);
   return (
     <div data-testid="company-page">
@@ -220,29 +203,46 @@ function CompanyView({ company }: { company: Company }) {
                 {isKind(kind) ? t(`companies.kinds.${kind}`) : kind}
               </Badge>
             ))}
+            {company.status !== 'active' ? (
+              <Badge variant="light" color="orange" size="sm">
+                {t(`companies.status.${company.status}`)}
+              </Badge>
+            ) : null}
             <Badge variant="light" size="sm">
               {t('companies.myRole', { role: roleLabel(company.myRole) })}
             </Badge>
           </Group>
         }
+        actions={
+          company.myPermissions.includes('members.read') ? (
+            <Button
+              variant="default"
+              leftSection={<IconShieldLock size={16} />}
+              renderRoot={(props) => (
+                <Link to="/orgs/$orgId/roles" params={{ orgId: company.id }} {...props} />
+              )}
+            >
+              {t('companies.tabs.roles')}
+            </Button>
+          ) : null
+        }
       />
       <Stack gap="xl">
         <Requisites company={company} />
-        <Box component="section" aria-labelledby="members-heading">
-          <Title order={2} id="members-heading">
-            {t('companies.members.title')}
-          </Title>
-          <Text c="dimmed" size="sm" mt={4} mb="md">
-            {t('companies.members.lead')}
-          </Text>
-          <MembersList company={company} />
-        </Box>
+        <BankAccounts company={company} />
+        <MembersSection
+          company={company}
+          onLeft={() => {
+            void resetSessionQueries(client);
+            void navigate({ to: '/' });
+          }}
+        />
       </Stack>
     </div>
   );
 }
 
-function CompanySkeleton() {
+export function CompanySkeleton() {
   const { t } = useTranslation();
   return (
     <Stack gap="lg" role="status" aria-busy="true" aria-label={t('common.loading')}>
