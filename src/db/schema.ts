@@ -6,6 +6,7 @@ export * from '../modules/devmail/devmail.tables.js';
 export * from '../modules/identity/identity.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/people/people.tables.js';
+export * from '../modules/people/staff.tables.js';
 export * from '../modules/settings/settings.tables.js';
 export * from '../modules/sms/sms.tables.js';
 export * from '../server/core/jobs/jobs.tables.js';

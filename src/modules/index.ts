@@ -1,5 +1,6 @@
 import type { KabinetModule } from '../server/core/module.js';
 import { auditModule } from './audit/index.js';
+import { backofficeModule } from './backoffice/index.js';
 import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { identityModule } from './identity/index.js';
@@ -16,4 +17,5 @@ export const modules: KabinetModule[] = [
   devmailModule,
   auditModule,
   smsModule,
+  backofficeModule,
 ];

@@ -13,6 +13,7 @@ export const demoPeople = {
   buyer: { name: 'Сергей Кузнецов', email: 'buyer@dealer.demo.kabinet.local', phone: '+79990000003' },
   employee: { name: 'Анна Волкова', email: 'employee@demo.kabinet.local', phone: '+79990000004' },
   supplier: { name: 'Дмитрий Орлов', email: 'supplier@demo.kabinet.local', phone: '+79990000005' },
+  support: { name: 'Мария Белова', email: 'support@demo.kabinet.local', phone: '+79990000006' },
 };
 
 // Fictional firms; their INN and OGRN carry valid check digits (src/shared/requisites.ts checks them in a test).

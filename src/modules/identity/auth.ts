@@ -8,6 +8,7 @@ import type { JobRunner } from '../../server/core/jobs/runner.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import type { Secrets } from '../../server/core/secrets.js';
 import { personalDataConsentVersion } from '../../shared/consent.js';
+import { backOfficeAuth } from '../people/backoffice-auth.js';
 import { users } from '../people/people.tables.js';
 import { resetPasswordMail, verifyEmailMail } from './identity.mail.js';
 import { accounts, sessions, verifications } from './identity.tables.js';
@@ -74,6 +75,7 @@ export function createAuth({
       sendVerificationEmail: ({ user, url }) => sendLink(user, verifyEmailMail.name, url),
     },
     hooks: { before: rejectCommonPasswords },
+    plugins: [backOfficeAuth(db)],
     databaseHooks: {
       user: {
         create: {

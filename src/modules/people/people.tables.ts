@@ -18,6 +18,8 @@ export const users = pgTable('users', {
   /** Version of the personal-data consent text the person agreed to at sign-up, and when. */
   consentVersion: text('consent_version'),
   consentAt: timestamp('consent_at', { withTimezone: true }),
+  /** Set while staff have blocked the person: no sign-in, no sessions. */
+  blockedAt: timestamp('blocked_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
