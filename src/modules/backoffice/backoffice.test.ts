@@ -157,6 +157,7 @@ describe('staff roles in the database', () => {
     expect(saved.statusCode).toBe(200);
     expect((await call('GET', '/api/v1/admin/section-access/groups', operator)).json()).toEqual({
       groups: { wholesale: ['catalog', 'orders'] },
+      customerGroupsAvailable: false,
     });
     const bad = await call('PUT', '/api/v1/admin/section-access/groups/wholesale', operator, {
       sections: ['Bad Id'],

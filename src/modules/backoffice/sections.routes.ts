@@ -6,8 +6,14 @@ import { recordAudit } from '../audit/audit.service.js';
 import { groupSections, saveGroupSections, sectionIdSchema } from './sections.service.js';
 
 const groupsSchema = z
-  .object({ groups: z.record(z.string(), z.array(z.string())) })
+  .object({
+    groups: z.record(z.string(), z.array(z.string())),
+    /** True once GET /api/v1/admin/customer-groups exists (the companies module offers groups). */
+    customerGroupsAvailable: z.boolean(),
+  })
   .meta({ id: 'GroupSections' });
+
+const customerGroupsUrl = '/api/v1/admin/customer-groups';
 
 /** Back office: which web sections each customer group sees (staff roles keep theirs on the role). */
 export function sectionsRoutes(app: FastifyInstance, { db }: ModuleContext): void {
@@ -23,7 +29,10 @@ export function sectionsRoutes(app: FastifyInstance, { db }: ModuleContext): voi
         response: { 200: groupsSchema },
       },
     },
-    async () => ({ groups: await groupSections(db) }),
+    async () => ({
+      groups: await groupSections(db),
+      customerGroupsAvailable: app.hasRoute({ method: 'GET', url: customerGroupsUrl }),
+    }),
   );
 
   api.put(
@@ -45,7 +54,7 @@ export function sectionsRoutes(app: FastifyInstance, { db }: ModuleContext): voi
         subject: request.params.groupId,
         details: { sections: request.body.sections },
       });
-      return { groups };
+      return { groups, customerGroupsAvailable: app.hasRoute({ method: 'GET', url: customerGroupsUrl }) };
     },
   );
 }

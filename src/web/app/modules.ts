@@ -8,6 +8,7 @@
  *      src/web/modules/<name>/i18n/ru.json and en.json (plus one line in i18n/types.ts).
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
+import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { homeModule } from '../modules/home';
@@ -21,4 +22,7 @@ export const webModules: WebModule[] = [
   profileModule,
   companiesModule,
   devmailModule,
+  peopleModule,
+  rolesModule,
+  auditModule,
 ];
