@@ -1,4 +1,5 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconFilter, IconHistory, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -37,6 +38,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t('backoffice.audit.title'));
   const [form, setForm] = useState<Form>(EMPTY);
+  const [moreOpened, more] = useDisclosure(false);
   const [filters, setFilters] = useState<AuditFilters>({});
   const list = useInfiniteQuery(auditQuery(filters));
   const entries = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -89,20 +91,32 @@ export function AuditPage() {
       <PageHeader title={t('backoffice.audit.title')} description={t('backoffice.audit.description')} />
       <Paper withBorder p="md" mb="md">
         <form onSubmit={submit} aria-label={t('backoffice.audit.filters')}>
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             <TextInput
               label={t('backoffice.audit.action')}
               description={t('backoffice.audit.actionHint')}
               {...field('action')}
             />
-            <TextInput label={t('backoffice.audit.actor')} {...field('actorId')} />
             <TextInput label={t('backoffice.audit.target')} {...field('target')} />
-            <TextInput label={t('backoffice.audit.ip')} {...field('ip')} />
-            <TextInput type="date" label={t('backoffice.audit.from')} {...field('from')} />
-            <TextInput type="date" label={t('backoffice.audit.to')} {...field('to')} />
             <TextInput label={t('backoffice.audit.q')} {...field('q')} />
           </SimpleGrid>
+          <Collapse expanded={moreOpened}>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm" mt="sm" id="audit-more-filters">
+              <TextInput label={t('backoffice.audit.actor')} {...field('actorId')} />
+              <TextInput label={t('backoffice.audit.ip')} {...field('ip')} />
+              <TextInput type="date" label={t('backoffice.audit.from')} {...field('from')} />
+              <TextInput type="date" label={t('backoffice.audit.to')} {...field('to')} />
+            </SimpleGrid>
+          </Collapse>
           <Group mt="md" gap="xs">
+            <Button
+              variant="subtle"
+              onClick={more.toggle}
+              aria-expanded={moreOpened}
+              aria-controls="audit-more-filters"
+            >
+              {moreOpened ? t('backoffice.audit.fewerFilters') : t('backoffice.audit.moreFilters')}
+            </Button>
             <Button type="submit" leftSection={<IconFilter size={16} />}>
               {t('backoffice.audit.apply')}
             </Button>

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Badge, Button, Chip, Group, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconChevronRight, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
@@ -137,14 +127,15 @@ export function PeoplePage() {
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
         />
-        <SegmentedControl
-          aria-label={t('backoffice.people.filterLabel')}
-          value={filter}
-          onChange={(value) => setFilter(value as PeopleFilter)}
-          data={FILTERS.map((f) => ({ value: f, label: t(`backoffice.people.filter.${f}`) }))}
-          fullWidth
-          styles={{ label: { paddingInline: 4 } }}
-        />
+        <Chip.Group value={filter} onChange={(value) => setFilter(value as PeopleFilter)}>
+          <Group gap="xs" role="radiogroup" aria-label={t('backoffice.people.filterLabel')}>
+            {FILTERS.map((f) => (
+              <Chip key={f} value={f} variant="light">
+                {t(`backoffice.people.filter.${f}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
       </Stack>
       {body}
       {mayInvite ? <OpenInvitations /> : null}

@@ -20,6 +20,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../app/api';
+import { useRoleLabel } from '../../app/contexts';
 import { can, resetSessionQueries, sessionQuery } from '../../app/portal';
 import { useFormat } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -91,6 +92,7 @@ export function PersonPage() {
   const session = useQuery(sessionQuery);
   const card = useQuery(personQuery(userId));
   const roleName = useStaffRoleName();
+  const orgRoleLabel = useRoleLabel();
   const [confirmOpened, confirm] = useDisclosure(false);
   usePageTitle(card.data?.name ?? t('backoffice.people.title'));
   const onError = (error: Error) =>
@@ -238,7 +240,7 @@ export function PersonPage() {
             ) : null}
             {person.companies.map((c) => (
               <Badge key={c.id} variant="outline" tt="none">
-                {c.name} · {c.role}
+                {c.name} · {orgRoleLabel(c.role)}
               </Badge>
             ))}
           </Group>
