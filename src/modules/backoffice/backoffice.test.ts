@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/demo.js';
 import { demoPeople } from '../../db/seed/demo-data.js';
 import { permissions as allPermissions } from '../../shared/permissions.js';
 import { buildTestApp, type TestApp, testOrigin } from '../../test/app.js';
+import { sessions } from '../identity/identity.tables.js';
 import { hashPassword, setPasswordHash } from '../identity/passwords.js';
 import { blockedMessage } from '../people/backoffice-auth.js';
 import { ensurePerson, ensureStaff, findPersonByEmail } from '../people/people.service.js';
@@ -143,6 +145,8 @@ describe('staff roles in the database', () => {
       permissions: ['audit.read'],
       sections: ['audit'],
     });
+    // The navigation reads the sections from the session and hides the others.
+    expect((await call('GET', '/api/v1/session', cookie)).json().sections).toEqual(['audit']);
     expect((await call('DELETE', '/api/v1/admin/roles/auditor', operator)).statusCode).toBe(409);
     expect(
       (await call('PUT', `/api/v1/admin/people/${person}/staff-roles`, operator, { roles: [] })).statusCode,
@@ -360,6 +364,21 @@ describe('impersonation', () => {
     expect((await call('GET', '/api/v1/me', asCustomer)).statusCode).toBe(401);
     const endEntry = (await auditActions('action=people.impersonation_ended'))[0];
     expect(endEntry).toMatchObject({ actorId: ids.support, subject: ids.customer });
+  });
+
+  it('ends a "sign in as" session an hour after it began, even if Better Auth refreshed it', async () => {
+    const { cookie: support } = await signIn(demoPeople.support.email);
+    const started = await call('POST', `/api/v1/admin/people/${ids.customer}/impersonate`, support);
+    const asCustomer = jar(support, started);
+    // Better Auth's own refresh (through its get-session endpoint) would move the end by 30 days.
+    await call('GET', '/api/v1/auth/get-session', asCustomer);
+    const me = (await call('GET', '/api/v1/me', asCustomer)).json();
+    expect(new Date(me.impersonation.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+    await t.db
+      .update(sessions)
+      .set({ createdAt: new Date(Date.now() - 61 * 60_000) })
+      .where(eq(sessions.userId, ids.customer));
+    expect((await call('GET', '/api/v1/me', asCustomer)).statusCode).toBe(401);
   });
 
   it('marks what support does while signed in as someone in the audit log', async () => {

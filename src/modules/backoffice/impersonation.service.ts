@@ -1,10 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../../server/core/module.js';
-import { sessionExpiryByToken, sessionTokenOf } from '../identity/staff-sessions.service.js';
+import { sessionTimesByToken, sessionTokenOf } from '../identity/staff-sessions.service.js';
 import { peopleByIds } from '../people/people.service.js';
 
 /** How long a "sign in as" session lasts. */
 export const impersonationMinutes = 60;
+
+/** True while a "sign in as" session opened at `createdAt` may still be used. */
+export function impersonationLive(createdAt: Date, now = Date.now()): boolean {
+  return now - createdAt.getTime() < impersonationMinutes * 60_000;
+}
 
 /** The cookie that keeps the staff member's own session token while they act as someone else. */
 export const impersonatorCookie = 'kabinet_impersonator';
@@ -25,9 +30,13 @@ export async function impersonationStateOf(
     peopleByIds(db, [staffId]),
     sessionTokenOf(auth, request.cookies),
   ]);
-  const expiresAt = token ? await sessionExpiryByToken(db, token) : null;
+  const times = token ? await sessionTimesByToken(db, token) : null;
+  // Better Auth may extend a session it refreshes; a "sign in as" session still ends an hour after it began.
+  const end = times
+    ? Math.min(times.expiresAt.getTime(), times.createdAt.getTime() + impersonationMinutes * 60_000)
+    : null;
   return {
     by: { id: staffId, name: names.get(staffId)?.name ?? '' },
-    expiresAt: expiresAt?.toISOString() ?? null,
+    expiresAt: end ? new Date(end).toISOString() : null,
   };
 }

@@ -2,16 +2,23 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../server/core/access.js';
 import type { Db } from '../../server/core/db.js';
+import { impersonationLive } from '../backoffice/impersonation.service.js';
 import { membershipsOf } from '../companies/companies.service.js';
 import { employeeRecordOf } from '../people/people.service.js';
 import { staffAccessOf } from '../people/staff-roles.service.js';
 import type { Auth } from './auth.js';
+import { endSessionById } from './staff-sessions.service.js';
 
 /** The signed-in person behind the request's session cookie, with their back-office permissions. */
 export async function personFromSession(auth: Auth, db: Db, request: FastifyRequest): Promise<Actor | null> {
   if (!request.headers.cookie?.includes('kabinet.session_token')) return null;
   const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
+  const { impersonatedBy } = session.session;
+  if (impersonatedBy && !impersonationLive(session.session.createdAt)) {
+    await endSessionById(db, session.session.id);
+    return null;
+  }
   const access = await staffAccessOf(db, session.user.id);
   if (access.blocked) return null;
   return {
@@ -20,7 +27,7 @@ export async function personFromSession(auth: Auth, db: Db, request: FastifyRequ
     email: session.user.email,
     kind: 'person',
     permissions: access.permissions,
-    impersonatedBy: session.session.impersonatedBy ?? null,
+    impersonatedBy: impersonatedBy ?? null,
     sections: access.sections,
   };
 }

@@ -85,11 +85,16 @@ export async function setSessionCookie(auth: Auth, reply: FastifyReply, token: s
   });
 }
 
-/** When the session with this token ends, or null. */
-export async function sessionExpiryByToken(db: Db, token: string): Promise<Date | null> {
+/** When the session with this token began and when it ends, or null. */
+export async function sessionTimesByToken(db: Db, token: string) {
   const [row] = await db
-    .select({ expiresAt: sessions.expiresAt })
+    .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
     .from(sessions)
     .where(eq(sessions.token, token));
-  return row?.expiresAt ?? null;
+  return row ?? null;
+}
+
+/** Ends one session by its id. */
+export async function endSessionById(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
 }
