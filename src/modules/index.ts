@@ -1,5 +1,6 @@
 import type { KabinetModule } from '../server/core/module.js';
 import { auditModule } from './audit/index.js';
+import { backofficeModule } from './backoffice/index.js';
 import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { identityModule } from './identity/index.js';
@@ -18,4 +19,5 @@ export const modules: KabinetModule[] = [
   auditModule,
   smsModule,
   profileModule,
+  backofficeModule,
 ];

@@ -1,8 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgPermissions, permissions } from '../shared/permissions.js';
 import { buildTestApp, type TestApp } from '../test/app.js';
-import { registerAccessControl } from './core/access.js';
+import { type Access, registerAccessControl } from './core/access.js';
 import { AppError } from './core/errors.js';
 import { registerProblemHandlers } from './core/problem-handlers.js';
 
@@ -133,6 +134,75 @@ describe('problem bodies', () => {
     const domain = await app.inject({ url: '/domain' });
     expect(domain.statusCode).toBe(409);
     expect(expectProblem(domain.body, 409, 'CONFLICT').detail).toBe('Order is already shipped');
+  });
+});
+
+/** Every route Fastify knows, as `METHOD /path`, read from its radix tree (HEAD twins left out). */
+function fastifyRoutes(app: TestApp['app']): string[] {
+  const found: string[] = [];
+  const prefixes: string[] = [];
+  for (const line of app.printRoutes().split('\n')) {
+    const marker = line.search(/[├└]── /);
+    if (marker < 0) continue;
+    const depth = marker / 4;
+    const match = /^(.*?)(?: \(([^)]*)\))?$/.exec(line.slice(marker + 4)) as RegExpExecArray;
+    const path = (prefixes[depth - 1] ?? '') + match[1];
+    prefixes[depth] = path;
+    for (const method of match[2]?.split(', ') ?? []) if (method !== 'HEAD') found.push(`${method} ${path}`);
+  }
+  return found;
+}
+
+/** Routes anyone may call. Adding one is a decision: put it here, in the test, on purpose. */
+const expectedPublicRoutes = [
+  'GET /api/openapi.json',
+  'GET /api/v1/session',
+  'GET /api/v1/auth/operator',
+  'GET /api/v1/auth/*',
+  'POST /api/v1/auth/*',
+  'GET /api/v1/public/settings',
+  'GET /api/v1/public/sign-in-options',
+];
+
+describe('every route declares its access', () => {
+  it('finds a declared access for every API route Fastify has registered', () => {
+    const declared = new Set(t.app.kabinet.routes.map((r) => `${r.method} ${r.url}`));
+    const all = fastifyRoutes(t.app);
+    expect(all.length).toBeGreaterThan(20);
+    const api = all.filter((r) => / \/api\/v\d/.test(r));
+    expect(api.filter((r) => !declared.has(r))).toEqual([]);
+    // Elsewhere under /api only the API docs; outside /api the operations endpoints and the built web
+    // app's static files, none of which reads data.
+    const other = all.filter((r) => / \/api\//.test(r) && !/ \/api\/v\d/.test(r) && !declared.has(r));
+    expect(other.filter((r) => !/ \/api\/docs(\/.*)?$/.test(r))).toEqual([]);
+  });
+
+  it('uses only permission keys from src/shared/permissions.ts and one form of access per route', () => {
+    const keys = new Set<string>(permissions);
+    const orgKeys = new Set<string>(orgPermissions);
+    const problems: string[] = [];
+    for (const route of t.app.kabinet.routes) {
+      const access: Access = route.access;
+      const forms = Object.keys(access);
+      const name = `${route.method} ${route.url}`;
+      if (forms.length !== 1) problems.push(`${name}: ${forms.join('+')}`);
+      if ('public' in access && access.public !== true) problems.push(`${name}: public must be true`);
+      if ('signedIn' in access && access.signedIn !== true) problems.push(`${name}: signedIn must be true`);
+      if ('permission' in access && !keys.has(access.permission))
+        problems.push(`${name}: ${access.permission}`);
+      if ('org' in access && !orgKeys.has(access.org)) problems.push(`${name}: ${access.org}`);
+      if (route.url.startsWith('/api/v1/admin/') && !('permission' in access))
+        problems.push(`${name}: admin`);
+      if (route.url.includes('/orgs/:orgId') && !('org' in access)) problems.push(`${name}: org`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('declares public exactly the routes listed as public', () => {
+    const publicRoutes = t.app.kabinet.routes
+      .filter((r) => 'public' in r.access && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([...expectedPublicRoutes].sort());
   });
 });
 

@@ -11,16 +11,38 @@ export const permissions = [
   'companies.read',
   'audit.read',
   'companies.manage',
+  'people.read',
   'people.manage',
+  'people.impersonate',
+  'staff.manage',
+  'roles.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
 
+/**
+ * The built-in staff roles and their default permissions. The `staff_roles` table is seeded with these
+ * (migration `staff_roles`) and an admin edits them there; the server reads a person's permissions from
+ * the table. `admin` always holds every permission, so a new key never locks the back office out.
+ */
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read', 'companies.manage'],
-  support: ['companies.read', 'people.manage'],
+  manager: ['companies.read', 'companies.manage', 'people.read'],
+  support: ['companies.read', 'people.read', 'people.impersonate'],
+  hr: ['people.read'],
+  buyer: ['companies.read'],
+  specialist: ['companies.read', 'people.read'],
+  contentEditor: [],
 } as const satisfies Record<string, readonly Permission[]>;
+
+/** The role whose holders have every permission, whatever its stored list says. */
+export const allPermissionsRole: StaffRole = 'admin';
+
+/** Keeps only known permission keys (a stored list may hold a key that was since removed). */
+export function knownPermissions(keys: readonly string[]): Permission[] {
+  const known = new Set<string>(permissions);
+  return [...new Set(keys.filter((k): k is Permission => known.has(k)))];
+}
 
 export type StaffRole = keyof typeof staffRoles;
 

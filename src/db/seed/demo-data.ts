@@ -14,6 +14,7 @@ export const demoPeople = {
   employee: { name: 'Анна Волкова', email: 'employee@demo.kabinet.local', phone: '+79990000004' },
   supplier: { name: 'Дмитрий Орлов', email: 'supplier@demo.kabinet.local', phone: '+79990000005' },
   owner: { name: 'Елена Морозова', email: 'owner@dealer.demo.kabinet.local', phone: '+79990000006' },
+  support: { name: 'Мария Белова', email: 'support@demo.kabinet.local', phone: '+79990000007' },
 };
 
 /** Customer (price) groups of the demo business. */

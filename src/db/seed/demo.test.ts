@@ -30,7 +30,7 @@ describe('demo business', () => {
       true,
     );
     const first = await counts();
-    expect(first).toMatchObject({ users: 6, staff: 1, companies: 3, members: 4, categories: 6 });
+    expect(first).toMatchObject({ users: 7, staff: 2, companies: 3, members: 4, categories: 6 });
     expect(first.products).toBeGreaterThanOrEqual(15);
     const emails = (await t.db.select({ email: users.email }).from(users)).map((u) => u.email).sort();
     expect(emails).toEqual(
@@ -41,6 +41,7 @@ describe('demo business', () => {
         'employee@demo.kabinet.local',
         'supplier@demo.kabinet.local',
         'owner@dealer.demo.kabinet.local',
+        'support@demo.kabinet.local',
       ].sort(),
     );
     expect(await seedDemo(t.db, { publicUrl: 'http://localhost:3000', password: 'demo-password-1' })).toBe(

@@ -57,6 +57,7 @@ export async function seedDemo(
       await setPasswordHash(tx, id, passwordHash);
     }
     await ensureStaff(tx, ids.admin, ['admin']);
+    await ensureStaff(tx, ids.support, ['support']);
     await ensureEmployee(tx, ids.employee, {
       position: 'Менеджер по продажам',
       department: 'Отдел продаж',

@@ -28,12 +28,28 @@ export function auditRoutes(app: FastifyInstance, { db }: ModuleContext): void {
         tags: ['audit'],
         summary: 'The audit log, newest first',
         querystring: pageQuery.extend({
-          action: z.string().max(100).optional(),
+          action: z
+            .string()
+            .max(100)
+            .optional()
+            .describe('An action, or a prefix ending in "." (e.g. "people.")'),
           actorId: z.string().max(100).optional(),
+          target: z.string().max(320).optional().describe('The subject: an e-mail, a person or company id'),
+          ip: z.string().max(100).optional(),
+          from: z.iso.datetime({ offset: true }).optional().describe('From this time (inclusive)'),
+          to: z.iso.datetime({ offset: true }).optional().describe('Up to this time (exclusive)'),
+          q: z.string().max(200).optional().describe('Text in the action, subject, user agent or details'),
         }),
         response: { 200: pageOf(auditEntrySchema) },
       },
     },
-    async (request) => listAudit(db, request.query),
+    async (request) => {
+      const { from, to, ...rest } = request.query;
+      return listAudit(db, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+      });
+    },
   );
 }

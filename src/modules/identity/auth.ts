@@ -9,6 +9,7 @@ import { queueMail } from '../../server/core/mail/mailer.js';
 import type { Secrets } from '../../server/core/secrets.js';
 import { personalDataConsentVersion } from '../../shared/consent.js';
 import { isPlaceholderEmail } from '../../shared/phone.js';
+import { backOfficeAuth } from '../people/backoffice-auth.js';
 import { users } from '../people/people.tables.js';
 import {
   externalAccountLinking,
@@ -117,6 +118,7 @@ export function createAuth({
     socialProviders: externalSocialProviders(config),
     account: externalAccountLinking,
     plugins: [
+      backOfficeAuth(db),
       twoFactorPlugin({ db, jobs, appName: 'Kabinet' }),
       ...externalPlugins(config),
       passkeyPlugin(config),

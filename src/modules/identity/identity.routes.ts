@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../server/core/access.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import { impersonationStateOf } from '../backoffice/impersonation.service.js';
 import { authGateway } from './auth-gateway.js';
 import { externalRoutes } from './external/external.routes.js';
 import { contextsOf } from './identity.service.js';
@@ -26,6 +27,12 @@ const meSchema = z
       employee: z.boolean(),
       backOffice: z.boolean(),
     }),
+    /** Set while support is signed in as this person ("sign in as"). */
+    impersonation: z
+      .object({ by: z.object({ id: z.string(), name: z.string() }), expiresAt: z.string().nullable() })
+      .nullable(),
+    /** Web sections the person may see; null means every section. */
+    sections: z.array(z.string()).nullable(),
   })
   .meta({ id: 'Me' });
 
@@ -58,6 +65,8 @@ export function identityRoutes(app: FastifyInstance, ctx: ModuleContext): void {
         user: { id: actor.id, name: actor.name, email: actor.email, kind: actor.kind },
         permissions: actor.permissions,
         contexts: await contextsOf(ctx.db, actor),
+        impersonation: await impersonationStateOf(ctx, request),
+        sections: actor.sections ?? null,
       };
     },
   );

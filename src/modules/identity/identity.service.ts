@@ -2,10 +2,12 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../server/core/access.js';
 import type { Db } from '../../server/core/db.js';
-import { permissionsOf } from '../../shared/permissions.js';
+import { impersonationLive } from '../backoffice/impersonation.service.js';
 import { membershipsOf } from '../companies/companies.service.js';
-import { employeeRecordOf, staffRolesOf } from '../people/people.service.js';
+import { employeeRecordOf } from '../people/people.service.js';
+import { staffAccessOf } from '../people/staff-roles.service.js';
 import type { Auth } from './auth.js';
+import { endSessionById } from './staff-sessions.service.js';
 import { twoFactorRequiredFor } from './two-factor/two-factor.policy.js';
 
 /** The signed-in person behind the request's session cookie, with their back-office permissions. */
@@ -13,16 +15,24 @@ export async function personFromSession(auth: Auth, db: Db, request: FastifyRequ
   if (!request.headers.cookie?.includes('kabinet.session_token')) return null;
   const session = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
   if (!session) return null;
-  const roles = await staffRolesOf(db, session.user.id);
+  const { impersonatedBy } = session.session;
+  if (impersonatedBy && !impersonationLive(session.session.createdAt)) {
+    await endSessionById(db, session.session.id);
+    return null;
+  }
+  const access = await staffAccessOf(db, session.user.id);
+  if (access.blocked) return null;
   return {
     id: session.user.id,
     name: session.user.name,
     email: session.user.email,
     kind: 'person',
-    permissions: permissionsOf(roles),
+    permissions: access.permissions,
     twoFactorRequired:
-      !session.user.twoFactorEnabled && (await twoFactorRequiredFor(db, session.user.id, roles)),
+      !session.user.twoFactorEnabled && (await twoFactorRequiredFor(db, session.user.id, access.roles)),
     sessionId: session.session.id,
+    impersonatedBy: impersonatedBy ?? null,
+    sections: access.sections,
   };
 }
 

@@ -22,6 +22,8 @@ export const users = pgTable('users', {
   consentAt: timestamp('consent_at', { withTimezone: true }),
   /** Sign-in asks for a second factor (Better Auth's two-factor plugin). */
   twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+  /** Set while staff have blocked the person: no sign-in, no sessions. */
+  blockedAt: timestamp('blocked_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -10,6 +10,8 @@ const sessionSchema = z
   .object({
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
     permissions: z.array(z.string()),
+    /** Back-office sections (web module ids) the person may see; null means every section. */
+    sections: z.array(z.string()).nullable().optional(),
   })
   .meta({ id: 'Session' });
 
@@ -37,7 +39,11 @@ export function systemRoutes(app: FastifyInstance, { config, secrets }: ModuleCo
     async (request) => {
       const actor = request.actor;
       return actor
-        ? { user: { id: actor.id, name: actor.name, email: actor.email }, permissions: actor.permissions }
+        ? {
+            user: { id: actor.id, name: actor.name, email: actor.email },
+            permissions: actor.permissions,
+            sections: actor.sections ?? null,
+          }
         : { user: null, permissions: [] };
     },
   );

@@ -32,6 +32,10 @@ export interface Actor {
   twoFactorRequired?: boolean;
   /** The Better Auth session behind a person's request. */
   sessionId?: string;
+  /** Set when support opened this session to act as the person: the staff member's id. */
+  impersonatedBy?: string | null;
+  /** Web sections (nav modules) the person may see; null or absent means every section. */
+  sections?: string[] | null;
 }
 
 /** The actor's role in the company of the current `/orgs/{orgId}` request. */

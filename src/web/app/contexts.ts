@@ -23,6 +23,10 @@ export interface Me {
     employee: boolean;
     backOffice: boolean;
   };
+  /** Set while support is signed in as this person. */
+  impersonation?: { by: { id: string; name: string }; expiresAt: string | null } | null;
+  /** Web sections the person may see; null means every section. */
+  sections?: string[] | null;
 }
 
 export const meQuery = queryOptions({

@@ -8,6 +8,7 @@
  *      src/web/modules/<name>/i18n/ru.json and en.json (plus one line in i18n/types.ts).
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
+import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -25,4 +26,7 @@ export const webModules: WebModule[] = [
   devmailModule,
   twofactorModule,
   devsmsModule,
+  peopleModule,
+  rolesModule,
+  auditModule,
 ];

@@ -4,11 +4,19 @@ import type { Session } from './portal';
 
 export const NAV_SECTIONS: NavSection[] = ['cabinet', 'backOffice'];
 
-/** The nav items of every module that this session may see, sorted by `order`. */
+/**
+ * The nav items of every module that this session may see, sorted by `order`. Back-office items also need
+ * their module among the session's allowed sections (set per staff role), when it has such a list.
+ */
 export function visibleNavItems(session: Session | undefined): NavItem[] {
   const permissions = new Set(session?.permissions ?? []);
+  const sections = session?.sections ?? null;
   return webModules
-    .flatMap((module) => module.nav ?? [])
+    .flatMap((module) =>
+      (module.nav ?? []).filter(
+        (item) => item.section !== 'backOffice' || sections === null || sections.includes(module.id),
+      ),
+    )
     .filter((item) => !item.permission || permissions.has(item.permission))
     .sort((a, b) => a.order - b.order);
 }

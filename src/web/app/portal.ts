@@ -18,6 +18,8 @@ export interface PortalSettings {
 export interface Session {
   user: { id: string; name: string; email: string } | null;
   permissions: string[];
+  /** Back-office sections (web module ids) the person may see; null or absent means every section. */
+  sections?: string[] | null;
 }
 
 export const settingsQuery = queryOptions({

@@ -5,6 +5,7 @@ import type base from './ru.json';
  * module gets texts (src/web/modules/<id>/i18n/ru.json and en.json), add its line here.
  */
 export type Texts = typeof base & {
+  backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
   external: typeof import('../modules/external/i18n/ru.json');

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImpersonationBanner } from '../../modules/backoffice/ImpersonationBanner';
 import { BrandMark } from '../../ui/BrandMark';
 import { visibleNavItems } from '../nav';
 import { sessionQuery, useSettings } from '../portal';
@@ -84,6 +85,7 @@ export function Shell() {
 
       <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
         <div className={classes.content}>
+          <ImpersonationBanner />
           <Outlet />
         </div>
       </AppShell.Main>
