@@ -362,10 +362,20 @@ export const profilePersonalData: PersonalDataProvider[] = [
         dataExports: exports,
       };
     },
-    erase: async ({ db, userId }) => {
+    erase: async ({ db, userId, person }) => {
       await db.delete(emailChanges).where(eq(emailChanges.userId, userId));
       await db.delete(dataExports).where(eq(dataExports.userId, userId));
       await anonymisePerson(db, userId);
+      // Sent (or failed) mail jobs keep the address and name in their payload; the queue is not pruned.
+      await db
+        .delete(jobs)
+        .where(
+          and(
+            eq(jobs.name, 'mail.send'),
+            sql`${jobs.status} <> 'running'`,
+            sql`lower(${jobs.payload}->>'to') = ${person.email.toLowerCase()}`,
+          ),
+        );
     },
     filesToDelete: async ({ db, userId }) => {
       const files = await db
