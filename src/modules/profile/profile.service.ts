@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import Bowser from 'bowser';
 import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import type { Actor } from '../../server/core/access.js';
 import type { Config } from '../../server/core/config.js';
@@ -116,6 +114,8 @@ const avatarKey = (userId: string) => `avatars/${userId}.webp`;
 
 /** Checks the upload by its content (not its name or declared type) and turns it into a square WebP. */
 export async function processAvatar(input: Buffer): Promise<Buffer> {
+  // Loaded on first use: libvips is heavy and most processes start without needing it.
+  const { default: sharp } = await import('sharp');
   let format: string | undefined;
   try {
     format = (await sharp(input, { limitInputPixels: maxInputPixels }).metadata()).format;
@@ -362,10 +362,20 @@ export const profilePersonalData: PersonalDataProvider[] = [
         dataExports: exports,
       };
     },
-    erase: async ({ db, userId }) => {
+    erase: async ({ db, userId, person }) => {
       await db.delete(emailChanges).where(eq(emailChanges.userId, userId));
       await db.delete(dataExports).where(eq(dataExports.userId, userId));
       await anonymisePerson(db, userId);
+      // Sent (or failed) mail jobs keep the address and name in their payload; the queue is not pruned.
+      await db
+        .delete(jobs)
+        .where(
+          and(
+            eq(jobs.name, 'mail.send'),
+            sql`${jobs.status} <> 'running'`,
+            sql`lower(${jobs.payload}->>'to') = ${person.email.toLowerCase()}`,
+          ),
+        );
     },
     filesToDelete: async ({ db, userId }) => {
       const files = await db
@@ -465,6 +475,7 @@ async function buildZip(
   providers: PersonalDataProvider[],
   setProgress: (p: number) => Promise<void>,
 ) {
+  const { ZipArchive } = await import('archiver');
   const archive = new ZipArchive({ zlib: { level: 9 } });
   const sink = new PassThrough();
   const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { jobs } from '../../server/core/jobs/jobs.tables.js';
 import { enqueueJob } from '../../server/core/jobs/queue.js';
 import { buildTestApp, testOrigin as origin, type TestApp } from '../../test/app.js';
 import { readZip } from '../../test/zip.js';
@@ -401,6 +402,11 @@ describe('account deletion', () => {
     expect(await auditOf('profile.account_erased', me.id)).toHaveLength(1);
     // Mail kept for the address (the development mailbox) goes too.
     expect(await mailTo(me.email)).toHaveLength(0);
+    const mailJobs = await t.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.name} = 'mail.send' and ${jobs.payload}->>'to' = ${me.email}`);
+    expect(mailJobs).toHaveLength(0);
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in/email',
