@@ -1,4 +1,5 @@
 import { and, desc, eq, like } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../db/seed/demo.js';
 import { demoPeople } from '../../../db/seed/demo-data.js';
@@ -10,6 +11,7 @@ import { devMailbox } from '../../devmail/devmail.tables.js';
 import { users } from '../../people/people.tables.js';
 import { devSms } from '../../sms/sms.tables.js';
 import { verifications } from '../identity.tables.js';
+import { phoneCodeRequests } from './phone.tables.js';
 
 const password = 'demo-password-for-tests';
 let t: TestApp;
@@ -187,6 +189,51 @@ describe('sign-in with a phone number and an SMS code', () => {
     expect(Number(again.headers['retry-after'])).toBeGreaterThan(50);
     await t.drainJobs();
     expect(await t.db.select().from(devSms).where(eq(devSms.to, phone))).toHaveLength(1);
+  });
+
+  it('sends five codes per number an hour, and writes the SMS in the language asked for', async () => {
+    const phone = '+79161110005';
+    const hourAgo = Date.now() - 50 * 60_000;
+    await t.db.insert(phoneCodeRequests).values(
+      [0, 1, 2, 3].map((i) => ({
+        id: uuidv7(),
+        phone,
+        ip: '10.0.0.1',
+        createdAt: new Date(hourAgo + i * 1000),
+      })),
+    );
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/phone-number/send-otp',
+      payload: { phoneNumber: phone },
+      headers: { origin: testOrigin, 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(fifth.statusCode).toBe(200);
+    await t.drainJobs();
+    const [sms] = await t.db.select().from(devSms).where(eq(devSms.to, phone));
+    expect(sms?.text).toMatch(/^Kabinet code: \d{6}\. Valid for 5 minutes/);
+    // The sixth within the hour waits for the oldest to age out, even after the one-minute pause.
+    await t.db
+      .update(phoneCodeRequests)
+      .set({ createdAt: new Date(Date.now() - 2 * 60_000) })
+      .where(eq(phoneCodeRequests.ip, '127.0.0.1'));
+    const sixth = await post('/phone-number/send-otp', { phoneNumber: phone });
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(9 * 60);
+  });
+
+  it('locks phone + password sign-in after repeated wrong passwords', async () => {
+    const phone = demoPeople.employee.phone;
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await post('/sign-in/phone-number', { phoneNumber: phone, password: `wrong password ${i}` }))
+          .statusCode,
+      ).toBe(401);
+    }
+    const locked = await post('/sign-in/phone-number', { phoneNumber: phone, password });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+    expect((await listAudit(t.db, { limit: 5, action: 'auth.locked' })).items[0]?.subject).toBe(phone);
   });
 
   it('is refused while the method is switched off, as is phone sign-up', async () => {
