@@ -162,6 +162,10 @@ const expectedPublicRoutes = [
   'POST /api/v1/auth/*',
   'GET /api/v1/public/settings',
   'GET /api/v1/public/sign-in-options',
+  // Invitation links and the e-mail-change link: the token in the path or body is the credential.
+  'GET /api/v1/invitations/:token',
+  'POST /api/v1/invitations/:token/sign-up',
+  'POST /api/v1/me/email-change/confirm',
 ];
 
 describe('every route declares its access', () => {

@@ -161,7 +161,7 @@ describe('staff roles in the database', () => {
     expect(saved.statusCode).toBe(200);
     expect((await call('GET', '/api/v1/admin/section-access/groups', operator)).json()).toEqual({
       groups: { wholesale: ['catalog', 'orders'] },
-      customerGroupsAvailable: false,
+      customerGroupsAvailable: true,
     });
     const bad = await call('PUT', '/api/v1/admin/section-access/groups/wholesale', operator, {
       sections: ['Bad Id'],
@@ -379,6 +379,31 @@ describe('impersonation', () => {
       .set({ createdAt: new Date(Date.now() - 61 * 60_000) })
       .where(eq(sessions.userId, ids.customer));
     expect((await call('GET', '/api/v1/me', asCustomer)).statusCode).toBe(401);
+  });
+
+  it('lets support look around as the person, but not delete, export or change how they sign in', async () => {
+    const { cookie: support } = await signIn(demoPeople.support.email);
+    const started = await call('POST', `/api/v1/admin/people/${ids.customer}/impersonate`, support);
+    const asCustomer = jar(support, started);
+    expect((await call('GET', '/api/v1/me/profile', asCustomer)).statusCode).toBe(200);
+    const refused = [
+      await call('POST', '/api/v1/me/deletion', asCustomer, { password }),
+      await call('POST', '/api/v1/me/email-change', asCustomer, { email: 'someone.else@example.ru' }),
+      await call('POST', '/api/v1/me/data-export', asCustomer, {}),
+      await call('POST', '/api/v1/auth/change-password', asCustomer, {
+        currentPassword: password,
+        newPassword: 'another-long-passphrase-42',
+      }),
+      await call('POST', '/api/v1/auth/two-factor/enable', asCustomer, { password }),
+    ];
+    for (const res of refused) {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('IMPERSONATION_FORBIDDEN');
+    }
+    // The person themselves still can.
+    const { cookie: own } = await signIn(demoPeople.customer.email);
+    expect((await call('POST', '/api/v1/me/data-export', own, {})).statusCode).toBe(202);
+    await call('POST', '/api/v1/impersonation/end', asCustomer, {});
   });
 
   it('marks what support does while signed in as someone in the audit log', async () => {

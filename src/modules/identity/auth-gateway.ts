@@ -75,6 +75,22 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
   const email = emailOf(request.body);
   const isPasswordSignIn = request.method === 'POST' && path === '/sign-in/email' && email !== undefined;
 
+  // Support signed in as a person may look around, not change how the person signs in (password, 2FA,
+  // passkeys, phone, linked accounts) or their profile through Better Auth's own endpoints.
+  if (request.actor?.impersonatedBy && request.method === 'POST' && path !== '/sign-out') {
+    return sendProblem(
+      request,
+      reply,
+      403,
+      'IMPERSONATION_FORBIDDEN',
+      'Only the person themselves can do this',
+    );
+  }
+  // Profile changes go through /api/v1/me/profile (validated and audited); Better Auth's own is closed.
+  if (path === '/update-user') {
+    return sendProblem(request, reply, 404, 'NOT_FOUND', 'Use /api/v1/me/profile');
+  }
+
   const method = signInMethodOfPath(path);
   if (method && !(await getSignInMethods(ctx.db))[method]) {
     return sendProblem(request, reply, 403, 'SIGN_IN_METHOD_DISABLED', 'This sign-in method is switched off');

@@ -76,6 +76,8 @@ const deletionSchema = z
   .meta({ id: 'AccountDeletion' });
 
 const signedIn = { access: { signedIn: true as const } };
+/** Never for support signed in as the person (see `personOnly` in access.ts). */
+const personOnly = { ...signedIn, personOnly: true };
 
 /** The signed-in person (the back-office operator has no profile). */
 function personOf(request: FastifyRequest): Actor {
@@ -218,7 +220,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
   app.post(
     '/me/email-change',
     {
-      config: signedIn,
+      config: personOnly,
       schema: {
         tags: ['profile'],
         summary: 'Change my e-mail: a confirmation link goes to the new address',
@@ -233,7 +235,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
 
   app.delete(
     '/me/email-change',
-    { config: signedIn, schema: { tags: ['profile'], summary: 'Cancel a pending e-mail change' } },
+    { config: personOnly, schema: { tags: ['profile'], summary: 'Cancel a pending e-mail change' } },
     async (request, reply) => {
       await cancelEmailChange(ctx.db, personOf(request).id);
       return reply.code(204).send();
@@ -270,7 +272,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
   app.delete(
     '/me/sessions/:id',
     {
-      config: signedIn,
+      config: personOnly,
       schema: {
         tags: ['profile'],
         summary: 'End one of my sessions',
@@ -286,7 +288,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
   app.post(
     '/me/sessions/end-others',
     {
-      config: signedIn,
+      config: personOnly,
       schema: {
         tags: ['profile'],
         summary: 'End every session except this one',
@@ -299,7 +301,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
   app.post(
     '/me/data-export',
     {
-      config: signedIn,
+      config: personOnly,
       schema: {
         tags: ['profile'],
         summary: 'Start building a ZIP of all my personal data',
@@ -326,7 +328,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
   app.get(
     '/me/data-exports/:id/download',
     {
-      config: signedIn,
+      config: personOnly,
       schema: {
         tags: ['profile'],
         summary: 'Download a ready export (ZIP)',
@@ -363,7 +365,7 @@ export async function profileRoutes(api: FastifyInstance, ctx: ModuleContext): P
   app.post(
     '/me/deletion',
     {
-      config: signedIn,
+      config: personOnly,
       schema: {
         tags: ['profile'],
         summary: 'Delete my account after the grace period; signs me out everywhere',

@@ -50,6 +50,11 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable by a person who must set up 2FA first (their profile, 2FA setup). */
     allowWithoutTwoFactor?: boolean;
+    /**
+     * Only the person themselves, never support signed in as them: account deletion, e-mail change, data
+     * export, sign-in methods.
+     */
+    personOnly?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -124,6 +129,9 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
     if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     if (actor.twoFactorRequired && !request.routeOptions.config.allowWithoutTwoFactor) {
       throw new AppError('TWO_FACTOR_REQUIRED', 'Set up two-factor authentication to continue');
+    }
+    if (actor.impersonatedBy && request.routeOptions.config.personOnly) {
+      throw new AppError('IMPERSONATION_FORBIDDEN', 'Only the person themselves can do this');
     }
     if ('permission' in access && !actor.permissions.includes(access.permission)) {
       throw new AppError('FORBIDDEN', 'You do not have permission for this action');

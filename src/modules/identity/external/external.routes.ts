@@ -57,7 +57,7 @@ export function externalRoutes(app: FastifyInstance, { db }: ModuleContext): voi
   api.delete(
     '/me/external-accounts/:id',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true }, personOnly: true },
       schema: {
         tags: ['identity'],
         summary: 'Unlinks an external account (not the last way to sign in)',
@@ -87,7 +87,7 @@ export function externalRoutes(app: FastifyInstance, { db }: ModuleContext): voi
   api.patch(
     '/me/passkeys/:id',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true }, personOnly: true },
       schema: {
         tags: ['identity'],
         summary: 'Renames a passkey',
@@ -102,7 +102,7 @@ export function externalRoutes(app: FastifyInstance, { db }: ModuleContext): voi
   api.delete(
     '/me/passkeys/:id',
     {
-      config: { access: { signedIn: true } },
+      config: { access: { signedIn: true }, personOnly: true },
       schema: {
         tags: ['identity'],
         summary: 'Deletes a passkey (not the last way to sign in)',
