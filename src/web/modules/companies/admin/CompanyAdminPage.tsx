@@ -83,6 +83,7 @@ function Terms({ company }: { company: AdminCompany }) {
           error={serverFieldError(save.error, 'customerGroupId')}
         />
         <NumberInput
+          hideControls
           label={t('companies.admin.company.creditLimit')}
           min={0}
           decimalScale={2}
