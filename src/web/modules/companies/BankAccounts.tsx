@@ -251,6 +251,7 @@ export function BankAccounts({ company }: { company: Company }) {
         </Paper>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editing !== null}
         onClose={close}
         title={editing === 'new' ? t('companies.bank.add') : t('companies.bank.edit')}

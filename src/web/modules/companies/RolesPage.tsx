@@ -263,6 +263,7 @@ function RolesView({ company }: { company: Company }) {
         </Stack>
       ) : null}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('companies.rolesPage.create') : t('companies.rolesPage.edit')}

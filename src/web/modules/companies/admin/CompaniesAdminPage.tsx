@@ -14,11 +14,12 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuilding, IconChevronRight, IconLock, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api';
+import { sessionQuery } from '../../../app/portal';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ListSkeleton } from '../../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../../ui/StatusState';
@@ -153,6 +154,8 @@ export function CompaniesAdminPage() {
   const [status, setStatus] = useState('');
   const [kind, setKind] = useState<string | null>('');
   const [creating, setCreating] = useState(false);
+  // Support staff may read companies; creating one takes companies.manage.
+  const canManage = useQuery(sessionQuery).data?.permissions.includes('companies.manage') ?? false;
   const list = useInfiniteQuery(adminCompaniesQuery({ q: debounced, status, kind: kind ?? '' }));
   if (isApiError(list.error, 401, 403)) return <AdminNoAccess />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -162,13 +165,15 @@ export function CompaniesAdminPage() {
         title={t('companies.admin.list.title')}
         description={t('companies.admin.list.lead')}
         actions={
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setCreating(true)}
-            data-testid="create-company"
-          >
-            {t('companies.admin.list.create')}
-          </Button>
+          canManage ? (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setCreating(true)}
+              data-testid="create-company"
+            >
+              {t('companies.admin.list.create')}
+            </Button>
+          ) : null
         }
       />
       <Stack gap="sm" mb="md">

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api';
 import { useRoleLabel } from '../../../app/contexts';
+import { sessionQuery } from '../../../app/portal';
 import { useFormat } from '../../../ui/format';
 import { PageHeader } from '../../../ui/PageHeader';
 import { ListSkeleton } from '../../../ui/Skeletons';
@@ -83,6 +84,7 @@ function Terms({ company }: { company: AdminCompany }) {
           error={serverFieldError(save.error, 'customerGroupId')}
         />
         <NumberInput
+          hideControls
           label={t('companies.admin.company.creditLimit')}
           min={0}
           decimalScale={2}
@@ -181,6 +183,7 @@ function Members({ company }: { company: AdminCompany }) {
 function CompanyAdminView({ company }: { company: AdminCompany }) {
   const { t } = useTranslation();
   usePageTitle(company.name);
+  const canManage = useQuery(sessionQuery).data?.permissions.includes('companies.manage') ?? false;
   const save = useAdminMutation((body: object) => adminWrite('PATCH', `/companies/${company.id}`, body));
   const decide = useAdminMutation((decision: 'approve' | 'reject') =>
     adminWrite('POST', `/companies/${company.id}/${decision}`),
@@ -218,7 +221,7 @@ function CompanyAdminView({ company }: { company: AdminCompany }) {
           </Group>
         }
         actions={
-          company.status === 'pending' ? (
+          company.status === 'pending' && canManage ? (
             <>
               <Button
                 color="teal"

@@ -168,6 +168,7 @@ export function CustomerGroupsPage() {
         </Paper>
       ) : null}
       <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('companies.admin.groups.create') : t('companies.admin.groups.rename')}
