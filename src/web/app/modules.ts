@@ -14,6 +14,7 @@ import { devsmsModule } from '../modules/devsms';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
+import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -25,4 +26,5 @@ export const webModules: WebModule[] = [
   devmailModule,
   twofactorModule,
   devsmsModule,
+  securitySettingsModule,
 ];
