@@ -69,6 +69,11 @@ describe('sign-in methods switched in settings', () => {
       external: false,
     });
     expect(none.statusCode).toBe(400);
+    // The back-office page shows this detail as it is.
+    expect(none.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      detail: 'At least one sign-in method must stay on',
+    });
     expect((await put({ password: 'yes' })).statusCode).toBe(400);
   });
 

@@ -15,6 +15,7 @@ import { devsmsModule } from '../modules/devsms';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
+import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -29,4 +30,5 @@ export const webModules: WebModule[] = [
   peopleModule,
   rolesModule,
   auditModule,
+  securitySettingsModule,
 ];
