@@ -1,6 +1,7 @@
 import { type APIRequestContext, type Page, request as playwrightRequest } from '@playwright/test';
 import { expect, submitSignIn, test } from './fixtures';
 import { type Account, createVerifiedAccount } from './fixtures/accounts';
+import { linkIn, waitForMail } from './fixtures/mail';
 import { demoPeople } from './fixtures/people';
 import { texts } from './fixtures/texts';
 
@@ -155,4 +156,64 @@ test.describe('[BACK OFFICE] people', () => {
     expect(saved.permissions.sort()).toEqual(['audit.read', 'people.read']);
     consoleProblems.expectNone();
   });
+});
+
+test('[BACK OFFICE] staff: an admin invites a person, sends the invitation again, and they accept it', async ({
+  page,
+  baseURL,
+  browser,
+  checkA11y,
+  consoleProblems,
+}, testInfo) => {
+  test.slow(); // two e-mails through the background job
+  const inviteeContext = await browser.newContext({ baseURL });
+  const invitee = await inviteeContext.newPage();
+  const account = await createVerifiedAccount(
+    invitee,
+    baseURL as string,
+    testInfo.project.name,
+    'Нина Новая',
+  );
+
+  await signInAs(page, demoPeople.admin.email, demoPeople.admin.password);
+  await page.goto('/admin/people');
+  await page.getByRole('button', { name: bo.people.invite }).click();
+  const form = page.getByRole('form', { name: bo.invite.title });
+  await form.getByLabel(bo.invite.email).fill(account.email);
+  await form.getByRole('combobox', { name: bo.invite.roles }).click({ force: true });
+  await page.getByRole('option', { name: 'Кадровик' }).click();
+  await page.keyboard.press('Escape');
+  await form.getByRole('button', { name: bo.invite.submit }).click();
+  await expect(page.getByText(bo.invite.sent)).toBeVisible();
+  const row = page.getByTestId('invitation-row').filter({ hasText: account.email });
+  await expect(row).toBeVisible();
+  await checkA11y('people with an open invitation');
+  const subject = /Приглашение в команду/;
+  const firstLink = linkIn(
+    (await waitForMail(baseURL as string, account.email, subject)).text,
+    '/staff-invitation',
+    baseURL as string,
+  );
+  await row.getByRole('button', { name: `${bo.invite.resend}: ${account.email}` }).click();
+  await expect(page.getByText(bo.invite.resent)).toBeVisible();
+
+  // The second mail carries a new link; the first one no longer works.
+  let link = firstLink;
+  await expect(async () => {
+    const mail = await waitForMail(baseURL as string, account.email, subject);
+    link = linkIn(mail.text, '/staff-invitation', baseURL as string);
+    expect(link).not.toBe(firstLink);
+  }).toPass({ timeout: 30_000 });
+  await invitee.goto(firstLink);
+  await invitee.getByRole('button', { name: bo.acceptInvitation.accept }).click();
+  await expect(invitee.getByText(bo.acceptInvitation.invalid)).toBeVisible();
+  await invitee.goto(link);
+  await expect(invitee.getByRole('heading', { level: 1, name: bo.acceptInvitation.title })).toBeVisible();
+  await checkA11y('invitation page');
+  await invitee.getByRole('button', { name: bo.acceptInvitation.accept }).click();
+  await expect(invitee.getByText(bo.acceptInvitation.accepted)).toBeVisible();
+  const session = await (await invitee.request.get('/api/v1/session')).json();
+  expect(session.permissions).toContain('people.read');
+  await inviteeContext.close();
+  consoleProblems.expectNone([/status of 40[134]/]);
 });

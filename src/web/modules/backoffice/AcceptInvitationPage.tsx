@@ -1,7 +1,6 @@
 import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconUserCheck } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { resetSessionQueries, sessionQuery } from '../../app/portal';
@@ -50,7 +49,10 @@ export function AcceptInvitationPage() {
         ) : (
           <>
             <Text>{t('backoffice.acceptInvitation.signIn')}</Text>
-            <Button renderRoot={(props) => <Link to="/sign-in" {...props} />}>
+            <Button
+              component="a"
+              href={`/sign-in?redirect=${encodeURIComponent(`/staff-invitation?token=${encodeURIComponent(token)}`)}`}
+            >
               {t('backoffice.acceptInvitation.signInButton')}
             </Button>
           </>
