@@ -12,6 +12,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { isPlaceholderEmail } from '../../../shared/phone';
 import { profileQuery } from '../../modules/profile/api';
 import { initials } from '../../ui/initials';
 import { useMe } from '../contexts';
@@ -69,7 +70,7 @@ export function UserMenu() {
               <Text fw={600} size="sm" data-testid="user-name" truncate>
                 {user.name}
               </Text>
-              {user.email ? (
+              {user.email && !isPlaceholderEmail(user.email) ? (
                 <Text size="xs" c="dimmed" truncate data-testid="user-email">
                   {user.email}
                 </Text>

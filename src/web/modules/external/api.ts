@@ -2,16 +2,9 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { personalDataConsentVersion } from '../../../shared/consent';
 import { api } from '../../app/api';
 
-export interface SignInOptions {
-  methods: { password: boolean; phoneCode: boolean; magicLink: boolean; passkey: boolean; external: boolean };
-  providers: { id: string; name: string }[];
-}
+import { signInOptionsQuery } from '../identity/sign-in-options';
 
-export const signInOptionsQuery = queryOptions({
-  queryKey: ['public', 'sign-in-options'],
-  queryFn: () => api<SignInOptions>('/api/v1/public/sign-in-options'),
-  staleTime: 60_000,
-});
+export { type SignInOptions, signInOptionsQuery } from '../identity/sign-in-options';
 
 /** The configured providers, by id, for naming linked accounts. */
 export function useProviderNames(): Record<string, string> {

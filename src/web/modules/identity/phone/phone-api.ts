@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { personalDataConsentVersion } from '../../../../shared/consent';
 import { api } from '../../../app/api';
 import { resetSessionQueries } from '../../../app/portal';
@@ -6,20 +6,7 @@ import { resetSessionQueries } from '../../../app/portal';
 /** Seconds before another code may be asked for (the server refuses sooner requests with 429). */
 export const RESEND_SECONDS = 60;
 
-export interface SignInMethods {
-  password: boolean;
-  phoneCode: boolean;
-  magicLink: boolean;
-  passkey: boolean;
-  external: boolean;
-}
-
-/** The sign-in methods the business has switched on (public). */
-export const signInOptionsQuery = queryOptions({
-  queryKey: ['public', 'sign-in-options'],
-  queryFn: () => api<{ methods: SignInMethods }>('/api/v1/public/sign-in-options'),
-  staleTime: 60_000,
-});
+export { type SignInMethods, signInOptionsQuery } from '../sign-in-options';
 
 /** Sends a one-time code by SMS; the answer is the same whether or not the number has an account. */
 export function useSendPhoneCode() {
