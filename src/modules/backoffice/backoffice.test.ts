@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/demo.js';
 import { demoPeople } from '../../db/seed/demo-data.js';
-import { permissions as allPermissions } from '../../shared/permissions.js';
+import { permissions as allPermissions, staffRoles } from '../../shared/permissions.js';
 import { buildTestApp, type TestApp, testOrigin } from '../../test/app.js';
 import { sessions } from '../identity/identity.tables.js';
 import { hashPassword, setPasswordHash } from '../identity/passwords.js';
@@ -80,6 +80,10 @@ describe('staff roles in the database', () => {
       ['admin', 'buyer', 'contentEditor', 'hr', 'manager', 'specialist', 'support'].sort(),
     );
     expect(roles.every((r) => r.builtIn)).toBe(true);
+    // The migration's seed and the defaults in src/shared/permissions.ts say the same.
+    for (const [key, defaults] of Object.entries(staffRoles)) {
+      expect(roles.find((r) => r.key === key)?.permissions.sort(), key).toEqual([...defaults].sort());
+    }
     expect(roles.find((r) => r.key === 'admin')?.permissions.sort()).toEqual([...allPermissions].sort());
   });
 

@@ -1,10 +1,11 @@
 import {
   ActionIcon,
   Button,
+  Checkbox,
   Group,
   Modal,
-  MultiSelect,
   Paper,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -59,14 +60,18 @@ export function InviteStaffModal({ opened, onClose }: { opened: boolean; onClose
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
-          <MultiSelect
+          <Checkbox.Group
             required
             label={t('backoffice.invite.roles')}
-            data={(roles.data?.items ?? []).map((r) => ({ value: r.key, label: roleName(r.key) }))}
             value={selected}
             onChange={setSelected}
-            comboboxProps={{ withinPortal: true }}
-          />
+          >
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={6} mt={6}>
+              {(roles.data?.items ?? []).map((r) => (
+                <Checkbox key={r.key} value={r.key} label={roleName(r.key)} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
           <Group justify="flex-end">
             <Button
               type="submit"

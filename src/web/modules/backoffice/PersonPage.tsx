@@ -3,9 +3,9 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Group,
   Modal,
-  MultiSelect,
   Paper,
   SimpleGrid,
   Stack,
@@ -66,13 +66,18 @@ function StaffRolesEditor({ person }: { person: PersonCard }) {
   });
   return (
     <Stack gap="xs">
-      <MultiSelect
+      <Checkbox.Group
         label={t('backoffice.person.staffRoles')}
         description={t('backoffice.person.staffRolesHint')}
-        data={(roles.data?.items ?? []).map((r) => ({ value: r.key, label: roleName(r.key) }))}
         value={value}
         onChange={setValue}
-      />
+      >
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing={6} mt={6}>
+          {(roles.data?.items ?? []).map((r) => (
+            <Checkbox key={r.key} value={r.key} label={roleName(r.key)} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
       <Group>
         <Button variant="default" onClick={() => save.mutate()} loading={save.isPending}>
           {t('backoffice.person.saveRoles')}
