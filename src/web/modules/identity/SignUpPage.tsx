@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconMailFast, IconUserPlus } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -11,13 +11,8 @@ import { AuthCard, AuthResult, EmailText } from './AuthCard';
 import { useSignUp } from './api';
 import { requestErrorKey, useFields } from './form';
 import { PhoneSignUp, type SignUpContact, SignUpContactSwitch } from './phone/PhoneSignUp';
-import {
-  emailProblem,
-  MAX_PASSWORD_LENGTH,
-  MIN_PASSWORD_LENGTH,
-  newPasswordProblem,
-  problemValues,
-} from './validation';
+import { ConsentField, NewPasswordField } from './SignUpFields';
+import { emailProblem, newPasswordProblem } from './validation';
 
 /** "Check your e-mail": what happens next after signing up. */
 function CheckMail({ email }: { email: string }) {
@@ -138,26 +133,15 @@ export function SignUpPage() {
             onChange={(event) => set('email', event.currentTarget.value)}
             error={errors.email ? t(errors.email) : undefined}
           />
-          <PasswordInput
-            label={t('identity.fields.password')}
-            description={t('identity.signUp.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-            name="password"
-            autoComplete="new-password"
-            required
-            maxLength={MAX_PASSWORD_LENGTH}
+          <NewPasswordField
             value={values.password}
-            onChange={(event) => set('password', event.currentTarget.value)}
-            aria-invalid={errors.password ? true : undefined}
-            error={errors.password ? t(errors.password, problemValues(errors.password)) : undefined}
+            onChange={(value) => set('password', value)}
+            error={errors.password}
           />
-          <Checkbox
-            label={t('identity.signUp.consent')}
-            name="consent"
-            required
+          <ConsentField
             checked={values.consent}
-            onChange={(event) => set('consent', event.currentTarget.checked)}
-            aria-invalid={errors.consent ? true : undefined}
-            error={errors.consent ? t(errors.consent) : undefined}
+            onChange={(checked) => set('consent', checked)}
+            error={errors.consent}
           />
           <Button type="submit" fullWidth loading={signUp.isPending} leftSection={<IconUserPlus size={18} />}>
             {t('identity.signUp.submit')}

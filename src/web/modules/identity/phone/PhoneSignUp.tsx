@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconMessage } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,7 +9,8 @@ import { normalizePhone } from '../../../../shared/phone';
 import { isApiError } from '../../../app/api';
 import type { TranslationKey } from '../../../i18n/types';
 import { useFields } from '../form';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem, problemValues } from '../validation';
+import { ConsentField, NewPasswordField } from '../SignUpFields';
+import { newPasswordProblem } from '../validation';
 import { CodeStep, phoneCodeErrorKey } from './CodeStep';
 import { signInOptionsQuery, useSendPhoneCode, useVerifyPhoneCode } from './phone-api';
 
@@ -176,26 +177,15 @@ export function PhoneSignUp() {
           onChange={(event) => set('phone', event.currentTarget.value)}
           error={errors.phone ? t(errors.phone) : undefined}
         />
-        <PasswordInput
-          label={t('identity.fields.password')}
-          description={t('identity.signUp.passwordHint', { count: MIN_PASSWORD_LENGTH })}
-          name="password"
-          autoComplete="new-password"
-          required
-          maxLength={MAX_PASSWORD_LENGTH}
+        <NewPasswordField
           value={values.password}
-          onChange={(event) => set('password', event.currentTarget.value)}
-          aria-invalid={errors.password ? true : undefined}
-          error={errors.password ? t(errors.password, problemValues(errors.password)) : undefined}
+          onChange={(value) => set('password', value)}
+          error={errors.password}
         />
-        <Checkbox
-          label={t('identity.signUp.consent')}
-          name="consent"
-          required
+        <ConsentField
           checked={values.consent}
-          onChange={(event) => set('consent', event.currentTarget.checked)}
-          aria-invalid={errors.consent ? true : undefined}
-          error={errors.consent ? t(errors.consent) : undefined}
+          onChange={(checked) => set('consent', checked)}
+          error={errors.consent}
         />
         <Button type="submit" fullWidth loading={send.isPending} leftSection={<IconMessage size={18} />}>
           {t('identity.phoneSignUp.submit')}
