@@ -158,19 +158,65 @@ describe('staff roles in the database', () => {
     expect((await call('DELETE', '/api/v1/admin/roles/auditor', operator)).statusCode).toBe(204);
   });
 
-  it('stores section access per customer group', async () => {
-    const saved = await call('PUT', '/api/v1/admin/section-access/groups/wholesale', operator, {
+  it('stores section access per customer group, only for groups that exist', async () => {
+    const created = await call('POST', '/api/v1/admin/customer-groups', operator, { name: 'Оптовики' });
+    expect(created.statusCode).toBe(201);
+    const wholesale = created.json().id as string;
+    const saved = await call('PUT', `/api/v1/admin/section-access/groups/${wholesale}`, operator, {
       sections: ['catalog', 'orders'],
     });
     expect(saved.statusCode).toBe(200);
     expect((await call('GET', '/api/v1/admin/section-access/groups', operator)).json()).toEqual({
-      groups: { wholesale: ['catalog', 'orders'] },
-      customerGroupsAvailable: true,
+      groups: { [wholesale]: ['catalog', 'orders'] },
     });
-    const bad = await call('PUT', '/api/v1/admin/section-access/groups/wholesale', operator, {
+    const bad = await call('PUT', `/api/v1/admin/section-access/groups/${wholesale}`, operator, {
       sections: ['Bad Id'],
     });
     expect(bad.statusCode).toBe(400);
+    for (const unknown of ['wholesale', '0190a0b0-0000-7000-8000-000000000000']) {
+      const res = await call('PUT', `/api/v1/admin/section-access/groups/${unknown}`, operator, {
+        sections: ['home'],
+      });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+    expect(
+      (await call('PUT', `/api/v1/admin/section-access/groups/${wholesale}`, operator, { sections: null }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it("gives each company context the sections of the company's customer group in /me", async () => {
+    const groups = (await call('GET', '/api/v1/admin/customer-groups', operator)).json().items as {
+      id: string;
+      name: string;
+    }[];
+    const dealers = groups.find((g) => g.name === 'Дилеры')?.id as string;
+    const retail = groups.find((g) => g.name === 'Розница')?.id as string;
+    const { cookie } = await signIn(demoPeople.buyer.email);
+    const companySections = async () =>
+      Object.fromEntries(
+        (
+          (await call('GET', '/api/v1/me', cookie)).json().contexts.companies as {
+            name: string;
+            sections: string[] | null;
+          }[]
+        ).map((c) => [c.name, c.sections]),
+      );
+    // Not limited yet: every section, both for the dealer (group «Дилеры») and the client (no group).
+    expect(await companySections()).toEqual({ ВодоСервис: null, 'Чистая вода Урал': null });
+
+    // Another group's setting reaches neither the dealer nor the company without a group.
+    await call('PUT', `/api/v1/admin/section-access/groups/${retail}`, operator, { sections: ['home'] });
+    expect(await companySections()).toEqual({ ВодоСервис: null, 'Чистая вода Урал': null });
+
+    await call('PUT', `/api/v1/admin/section-access/groups/${dealers}`, operator, { sections: [] });
+    expect(await companySections()).toEqual({ ВодоСервис: [], 'Чистая вода Урал': null });
+
+    for (const id of [dealers, retail]) {
+      await call('PUT', `/api/v1/admin/section-access/groups/${id}`, operator, { sections: null });
+    }
+    expect(await companySections()).toEqual({ ВодоСервис: null, 'Чистая вода Урал': null });
   });
 });
 

@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../server/core/errors.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { customerGroupExists } from '../companies/companies.service.js';
 import { groupSections, saveGroupSections, sectionIdSchema } from './sections.service.js';
 
 const groupsSchema = z
   .object({
     groups: z.record(z.string(), z.array(z.string())),
-    /** True once GET /api/v1/admin/customer-groups exists (the companies module offers groups). */
-    customerGroupsAvailable: z.boolean(),
   })
   .meta({ id: 'GroupSections' });
-
-const customerGroupsUrl = '/api/v1/admin/customer-groups';
 
 /** Back office: which web sections each customer group sees (staff roles keep theirs on the role). */
 export function sectionsRoutes(app: FastifyInstance, { db }: ModuleContext): void {
@@ -29,10 +27,7 @@ export function sectionsRoutes(app: FastifyInstance, { db }: ModuleContext): voi
         response: { 200: groupsSchema },
       },
     },
-    async () => ({
-      groups: await groupSections(db),
-      customerGroupsAvailable: app.hasRoute({ method: 'GET', url: customerGroupsUrl }),
-    }),
+    async () => ({ groups: await groupSections(db) }),
   );
 
   api.put(
@@ -48,13 +43,16 @@ export function sectionsRoutes(app: FastifyInstance, { db }: ModuleContext): voi
       },
     },
     async (request) => {
+      if (!(await customerGroupExists(db, request.params.groupId))) {
+        throw new AppError('NOT_FOUND', 'No such customer group');
+      }
       const groups = await saveGroupSections(db, request.params.groupId, request.body.sections);
       await recordAudit(db, request, {
         action: 'roles.group_sections_changed',
         subject: request.params.groupId,
         details: { sections: request.body.sections },
       });
-      return { groups, customerGroupsAvailable: app.hasRoute({ method: 'GET', url: customerGroupsUrl }) };
+      return { groups };
     },
   );
 }

@@ -27,3 +27,16 @@ export async function saveGroupSections(db: Db, groupId: string, sections: strin
   await saveSetting(db, groupSectionsSetting, { groups });
   return groups;
 }
+
+/**
+ * The sections each of these customer groups may see (null: every section, also for no group), read in
+ * one query; keyed by group id.
+ */
+export async function sectionsOfGroups(
+  db: Db,
+  groupIds: (string | null)[],
+): Promise<(groupId: string | null) => string[] | null> {
+  if (groupIds.every((id) => id === null)) return () => null;
+  const groups = await groupSections(db);
+  return (groupId) => (groupId !== null && Object.hasOwn(groups, groupId) ? (groups[groupId] ?? null) : null);
+}

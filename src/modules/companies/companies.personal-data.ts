@@ -10,7 +10,9 @@ import { companyMembers } from './companies.tables.js';
 export const companiesPersonalData: PersonalDataProvider[] = [
   {
     key: 'company-memberships',
-    export: async ({ db, userId }) => membershipsOf(db, userId),
+    // The company's customer group is the business's classification of the company, not the person's data.
+    export: async ({ db, userId }) =>
+      (await membershipsOf(db, userId)).map(({ id, name, kinds, role }) => ({ id, name, kinds, role })),
     erase: async ({ db, userId }) => {
       await db.delete(companyMembers).where(eq(companyMembers.userId, userId));
     },

@@ -75,7 +75,10 @@ export async function membershipIn(db: Db, companyId: string, userId: string) {
   return { role: row.role, permissions: orgPermissionsOf(row.role) };
 }
 
-/** Every company the person belongs to, with their role (a custom role by its name), in name order. */
+/**
+ * Every company the person belongs to, with their role (a custom role by its name) and the company's
+ * customer group, in name order.
+ */
 export async function membershipsOf(db: Db, userId: string) {
   return db
     .select({
@@ -83,6 +86,7 @@ export async function membershipsOf(db: Db, userId: string) {
       name: companies.name,
       kinds: companies.kinds,
       role: sql<string>`coalesce(${companyRoles.name}, ${companyMembers.role})`,
+      customerGroupId: companies.customerGroupId,
     })
     .from(companyMembers)
     .innerJoin(companies, eq(companies.id, companyMembers.companyId))
@@ -241,6 +245,17 @@ export async function listCustomerGroups(db: Db): Promise<{ id: string; name: st
     .select({ id: customerGroups.id, name: customerGroups.name })
     .from(customerGroups)
     .orderBy(asc(customerGroups.name));
+}
+
+/** True when a customer group with this id exists. */
+export async function customerGroupExists(db: Db, groupId: string): Promise<boolean> {
+  // Ids are UUIDs; anything else would make PostgreSQL reject the query instead of finding nothing.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(groupId)) return false;
+  const [row] = await db
+    .select({ id: customerGroups.id })
+    .from(customerGroups)
+    .where(eq(customerGroups.id, groupId));
+  return row !== undefined;
 }
 
 /** Approves or rejects a pending company; returns false when it is not pending. */

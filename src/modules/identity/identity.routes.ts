@@ -22,7 +22,14 @@ const meSchema = z
     contexts: z.object({
       personal: z.boolean(),
       companies: z.array(
-        z.object({ id: z.string(), name: z.string(), kinds: z.array(z.string()), role: z.string() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          kinds: z.array(z.string()),
+          role: z.string(),
+          /** Web sections the company's customer group may see in this context; null: every section. */
+          sections: z.array(z.string()).nullable(),
+        }),
       ),
       employee: z.boolean(),
       backOffice: z.boolean(),

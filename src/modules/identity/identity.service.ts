@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../server/core/access.js';
 import type { Db } from '../../server/core/db.js';
 import { impersonationLive } from '../backoffice/impersonation.service.js';
+import { sectionsOfGroups } from '../backoffice/sections.service.js';
 import { membershipsOf } from '../companies/companies.service.js';
 import { employeeRecordOf } from '../people/people.service.js';
 import { staffAccessOf } from '../people/staff-roles.service.js';
@@ -45,9 +46,20 @@ export async function contextsOf(db: Db, actor: Actor) {
     membershipsOf(db, actor.id),
     employeeRecordOf(db, actor.id),
   ]);
+  // The sections each company's customer group may see ("режимы для групп пользователей").
+  const sectionsOf = await sectionsOfGroups(
+    db,
+    companies.map((c) => c.customerGroupId),
+  );
   return {
     personal: true,
-    companies: companies.map((c) => ({ id: c.id, name: c.name, kinds: c.kinds, role: c.role })),
+    companies: companies.map((c) => ({
+      id: c.id,
+      name: c.name,
+      kinds: c.kinds,
+      role: c.role,
+      sections: sectionsOf(c.customerGroupId),
+    })),
     employee: employee !== null,
     backOffice: actor.permissions.length > 0,
   };

@@ -11,6 +11,8 @@ export interface CompanyContext {
   name: string;
   kinds: string[];
   role: string;
+  /** Web sections the company's customer group may see here; null means every section. */
+  sections?: string[] | null;
 }
 
 /** The signed-in person and every context they can act in (GET /api/v1/me). */
@@ -62,4 +64,15 @@ function isKnownRole(role: string): role is KnownRole {
 export function useRoleLabel(): (role: string) => string {
   const { t } = useTranslation();
   return useCallback((role: string) => (isKnownRole(role) ? t(`companies.roles.${role}`) : role), [t]);
+}
+
+/**
+ * The sections the company of the current URL may see (its customer group's setting), or null outside a
+ * company context, before /me answers, and when the group is not limited.
+ */
+export function useCompanySections(): string[] | null {
+  const orgId = useCurrentOrgId();
+  const me = useMe();
+  if (orgId === null) return null;
+  return me.data?.contexts.companies.find((company) => company.id === orgId)?.sections ?? null;
 }

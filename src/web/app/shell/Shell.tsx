@@ -1,13 +1,17 @@
 import { AppShell, Badge, Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { type AnyRoute, Link, Outlet, useLocation, useMatches, useRouter } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImpersonationBanner } from '../../modules/backoffice/ImpersonationBanner';
 import { BrandMark } from '../../ui/BrandMark';
+import { useCompanySections } from '../contexts';
+import { webModules } from '../modules';
 import { visibleNavItems } from '../nav';
+import { NotFoundPage } from '../pages';
 import { sessionQuery, useSettings } from '../portal';
+import { leftOutOfSections, moduleOfRoute } from '../section-access';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { ContextSwitcher } from './ContextSwitcher';
 import { LanguageMenu } from './LanguageMenu';
@@ -18,6 +22,17 @@ import { UserMenu } from './UserMenu';
 /** Matches Mantine's `sm` breakpoint (48em), where the side navigation turns into burger + bottom bar. */
 const PHONE_QUERY = '(max-width: 47.99em)';
 
+/** True when the open page belongs to a section the current company's customer group may not see. */
+function useOpenPageLeftOut(companySections: string[] | null): boolean {
+  const router = useRouter();
+  const matches = useMatches();
+  const leaf = matches[matches.length - 1]?.routeId as string | undefined;
+  if (companySections === null || !leaf) return false;
+  const moduleId = moduleOfRoute((router.routesById as Record<string, AnyRoute>)[leaf]);
+  const module = webModules.find((m) => m.id === moduleId);
+  return module !== undefined && leftOutOfSections(module, companySections);
+}
+
 /** The app shell: header, side navigation (burger + bottom bar on a phone) and the routed page. */
 export function Shell() {
   const { t } = useTranslation();
@@ -26,7 +41,12 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const isPhone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
   const { pathname } = useLocation();
-  const items = useMemo(() => visibleNavItems(session.data), [session.data]);
+  const companySections = useCompanySections();
+  const items = useMemo(
+    () => visibleNavItems(session.data, companySections),
+    [session.data, companySections],
+  );
+  const leftOut = useOpenPageLeftOut(companySections);
 
   // A new page closes the phone navigation.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
@@ -86,7 +106,7 @@ export function Shell() {
       <AppShell.Main id="main-content" tabIndex={-1} className={classes.main}>
         <div className={classes.content}>
           <ImpersonationBanner />
-          <Outlet />
+          {leftOut ? <NotFoundPage /> : <Outlet />}
         </div>
       </AppShell.Main>
 

@@ -127,8 +127,7 @@ function GroupSections() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const stored = useQuery(groupSectionsQuery);
-  // Asked only once the companies module offers groups, so the page never requests a missing route.
-  const groups = useQuery({ ...customerGroupsQuery, enabled: stored.data?.customerGroupsAvailable === true });
+  const groups = useQuery(customerGroupsQuery);
   const save = useMutation({
     mutationFn: ({ id, sections }: { id: string; sections: string[] | null }) =>
       api(`/api/v1/admin/section-access/groups/${encodeURIComponent(id)}`, {
@@ -145,7 +144,9 @@ function GroupSections() {
       <Title order={2} size="h4" id="group-sections" mb="sm">
         {t('backoffice.roles.groupsTitle')}
       </Title>
-      {(groups.data ?? []).length === 0 ? (
+      {groups.isPending || stored.isPending ? (
+        <ListSkeleton />
+      ) : (groups.data ?? []).length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('backoffice.roles.groupsNone')}
         </Text>

@@ -114,22 +114,14 @@ export const auditQuery = (filters: AuditFilters) =>
     getNextPageParam: (page) => page.nextCursor,
   });
 
-/** Customer groups (GET /api/v1/admin/customer-groups, from the companies module, once it offers them). */
+/** Customer groups (GET /api/v1/admin/customer-groups, from the companies module). */
 export const customerGroupsQuery = queryOptions({
   queryKey: ['admin', 'customerGroups'],
-  queryFn: async () => {
-    const res = await api<{ items?: { id: string; name: string }[] } | { id: string; name: string }[]>(
-      '/api/v1/admin/customer-groups',
-    );
-    return Array.isArray(res) ? res : (res.items ?? []);
-  },
-  retry: false,
+  queryFn: async () =>
+    (await api<{ items: { id: string; name: string }[] }>('/api/v1/admin/customer-groups')).items,
 });
 
 export const groupSectionsQuery = queryOptions({
   queryKey: ['admin', 'groupSections'],
-  queryFn: () =>
-    api<{ groups: Record<string, string[]>; customerGroupsAvailable: boolean }>(
-      '/api/v1/admin/section-access/groups',
-    ),
+  queryFn: () => api<{ groups: Record<string, string[]> }>('/api/v1/admin/section-access/groups'),
 });
