@@ -18,6 +18,7 @@ import {
   secondsLocked,
   secondsLockedKey,
 } from './throttle.js';
+import { refuseSingleFactorSignIn } from './two-factor/single-factor-gate.js';
 import { auditTwoFactor, twoFactorActorOf } from './two-factor/two-factor.audit.js';
 
 const emailOf = (body: unknown) =>
@@ -132,6 +133,13 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
   const startedAt = new Date();
   const response = await ctx.auth.handler(toWebRequest(ctx, request));
   const text = await response.text();
+  if (response.ok || response.status === 302) {
+    if (await refuseSingleFactorSignIn(ctx, request, path, response)) {
+      const message = 'This account uses two-factor authentication: sign in with the password and the code';
+      if (request.method === 'GET') return reply.redirect('/sign-in?error=TWO_FACTOR_USE_PASSWORD');
+      return sendProblem(request, reply, 403, 'TWO_FACTOR_USE_PASSWORD', message);
+    }
+  }
   await throttle.after(response);
   await auditTwoFactor(ctx, request, path, response, text, twoFactorActor);
   await auditPhoneAndMagicLink(ctx, request, path, response, text, startedAt);

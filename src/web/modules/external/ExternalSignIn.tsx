@@ -32,8 +32,9 @@ export function ExternalSignIn({ mode }: { mode: 'signIn' | 'signUp' }) {
   const [consent, setConsent] = useState(false);
   const [consentError, setConsentError] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
+  // TWO_FACTOR_USE_PASSWORD is shown by the password form above.
   const [error, setError] = useState<TranslationKey | null>(
-    callbackError ? callbackErrorKey(callbackError) : null,
+    callbackError && callbackError !== 'TWO_FACTOR_USE_PASSWORD' ? callbackErrorKey(callbackError) : null,
   );
   const passkey = usePasskeySignIn(target);
 

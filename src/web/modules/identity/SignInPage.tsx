@@ -52,8 +52,13 @@ export function SignInPage() {
   const target = useRedirectTarget();
   const signIn = useSignIn();
   const { values, errors, set, showErrors, formRef } = useFields({ email: '', password: '' });
-  const [outcome, setOutcome] = useState<Outcome>(null);
   const searchStr = useLocation({ select: (location) => location.searchStr });
+  // A single-factor sign-in (link, SMS code, external provider) of a person with 2FA comes back here.
+  const [outcome, setOutcome] = useState<Outcome>(() =>
+    new URLSearchParams(searchStr).get('error') === 'TWO_FACTOR_USE_PASSWORD'
+      ? { kind: 'error', message: 'identity.signIn.useTwoFactor' }
+      : null,
+  );
   const [method, setMethod] = useState(() => initialSignInChoice(searchStr));
   usePageTitle(t('identity.signIn.pageTitle'));
 

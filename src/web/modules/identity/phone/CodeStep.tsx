@@ -14,6 +14,7 @@ export function phoneCodeErrorKey(error: unknown): TranslationKey {
   if (error.status === 429) return 'identity.phoneCode.tooMany';
   if (error.code === 'INVALID_PHONE_NUMBER') return 'identity.phoneCode.phoneInvalid';
   if (error.code === 'INVALID_OTP') return 'identity.phoneCode.wrongCode';
+  if (error.code === 'TWO_FACTOR_USE_PASSWORD') return 'identity.signIn.useTwoFactor';
   if (['OTP_EXPIRED', 'OTP_NOT_FOUND', 'TOO_MANY_ATTEMPTS'].includes(error.code))
     return 'identity.phoneCode.expired';
   return requestErrorKey(error);
