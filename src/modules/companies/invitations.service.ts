@@ -27,10 +27,12 @@ async function sendInvitation(db: Db, companyId: string, email: string, token: s
     .select({ name: companies.name })
     .from(companies)
     .where(eq(companies.id, companyId));
+  // Someone who already has an account reads it in their own language; a newcomer in the inviter's.
+  const invitee = await findPersonByEmail(db, email);
   await queueMail(db, {
     to: email,
     template: invitationMail.name,
-    locale: ctx.locale,
+    locale: invitee?.locale ?? ctx.locale,
     vars: {
       company: company?.name ?? '',
       inviter: ctx.inviterName,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personalDataConsentVersion } from '../../shared/consent.js';
+import { users } from '../people/people.tables.js';
 import { companyInvitations } from './companies.tables.js';
 import {
   type CompaniesTestApp,
@@ -82,9 +83,13 @@ describe('invitations', () => {
 
   it('lets an existing person accept only when signed in with the invited e-mail', async () => {
     const email = demoPeople.customer.email;
+    await k.t.db.update(users).set({ locale: 'en' }).where(eq(users.email, email));
     expect((await k.as(owner)('POST', path('/invitations'), { email, role: 'accountant' })).statusCode).toBe(
       201,
     );
+    // The invitee has an account, so the mail is in their language, not the inviter's.
+    expect((await k.latestMailTo(email))?.subject).toMatch(/^Invitation to the /);
+    await k.t.db.update(users).set({ locale: 'ru' }).where(eq(users.email, email));
     const token = await k.invitationToken(email);
     expect((await k.t.app.inject({ url: `/api/v1/invitations/${token}` })).json().hasAccount).toBe(true);
     // Sign-up from the link is for new people only.
