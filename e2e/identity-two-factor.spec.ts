@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { totpCode } from '../src/test/totp';
+import { E2E_DEMO_PASSWORD } from './env';
 import { expect, submitSignIn, test } from './fixtures';
-import { createVerifiedAccount } from './fixtures/accounts';
+import { linkIn, waitForMail } from './fixtures/mail';
+import { uniqueEmail } from './fixtures/people';
 import { texts } from './fixtures/texts';
 
 const ru = texts.ru;
@@ -15,14 +17,37 @@ async function signOut(page: Page) {
   await expect(page.getByText(ru.shell.user.signedOut)).toBeVisible();
 }
 
-test('[CABINET] two-factor: a person turns on an authenticator app, then signs in with its code and with a backup code', async ({
+test('[CABINET] two-factor: a person signs up, confirms the e-mail, turns on an authenticator app, then signs in with its code and with a backup code', async ({
   page,
   baseURL,
   checkA11y,
   consoleProblems,
 }, testInfo) => {
   test.slow(); // waits for the confirmation e-mail sent by a background job
-  const account = await createVerifiedAccount(page, baseURL as string, testInfo.project.name);
+  const account = {
+    name: 'Анна Соколова',
+    email: uniqueEmail('totp', testInfo.project.name),
+    password: E2E_DEMO_PASSWORD,
+  };
+
+  // Sign up, confirm the address from the dev mailbox, then sign in with the password.
+  await page.goto('/sign-up');
+  const signUp = page.getByRole('form', { name: ru.identity.signUp.title });
+  await signUp.getByLabel(ru.identity.fields.name).fill(account.name);
+  await signUp.getByLabel(ru.identity.fields.email).fill(account.email);
+  await signUp.getByLabel(ru.identity.fields.password).fill(account.password);
+  await signUp.getByRole('checkbox', { name: ru.identity.signUp.consent }).check();
+  await signUp.getByRole('button', { name: ru.identity.signUp.submit }).click();
+  await expect(page.getByTestId('check-mail')).toBeVisible();
+  const mail = await waitForMail(baseURL as string, account.email, 'Подтвердите адрес электронной почты');
+  await page.goto(linkIn(mail.text, '/api/v1/auth/verify-email', baseURL as string));
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await signOut(page);
+  await page.goto('/sign-in');
+  await submitSignIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/$/);
+
+  // Turn on an authenticator app.
   await page.goto('/profile/security');
   const section = page.getByTestId('two-factor-section');
   await expect(section.getByTestId('two-factor-state')).toHaveText(ru.twofactor.section.off);
