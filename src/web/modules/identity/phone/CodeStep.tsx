@@ -2,11 +2,11 @@ import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/c
 import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatPhone } from '../../../../shared/phone';
+import { formatPhone, normalizePhone } from '../../../../shared/phone';
 import { ApiError, isApiError } from '../../../app/api';
 import type { TranslationKey } from '../../../i18n/types';
 import { requestErrorKey } from '../form';
-import { RESEND_SECONDS } from './phone-api';
+import { RESEND_SECONDS, useSendPhoneCode } from './phone-api';
 
 /** The i18n key for a failed "send code" / "check code" request. */
 export function phoneCodeErrorKey(error: unknown): TranslationKey {
@@ -173,3 +173,36 @@ export function PhoneInput({
 
 export const isNoAccountError = (error: unknown) =>
   isApiError(error, 400) && (error.code === 'MISSING_FIELD' || error.code === 'CONSENT_REQUIRED');
+
+/**
+ * The number step of a code form (sign-in, phone change): the typed number and its problem, and sending
+ * a code. `onError` receives the problem of a failed send (null when a send starts).
+ */
+export function usePhoneNumberStep(onError: (problem: TranslationKey | null) => void) {
+  const send = useSendPhoneCode();
+  const [typed, setTypedValue] = useState('');
+  const [phoneError, setPhoneError] = useState<TranslationKey | null>(null);
+  const setTyped = (value: string) => {
+    setTypedValue(value);
+    setPhoneError(null);
+  };
+  const sendCode = async (phone: string) => {
+    onError(null);
+    try {
+      await send.mutateAsync(phone);
+      return true;
+    } catch (e) {
+      onError(phoneCodeErrorKey(e));
+      return false;
+    }
+  };
+  /** The typed number in E.164, or null with its problem shown on the field. */
+  const typedPhone = () => {
+    const phone = normalizePhone(typed);
+    if (!phone) {
+      setPhoneError(typed.trim() ? 'identity.phoneCode.phoneInvalid' : 'identity.phoneCode.phoneRequired');
+    }
+    return phone;
+  };
+  return { typed, setTyped, phoneError, sending: send.isPending, sendCode, typedPhone };
+}

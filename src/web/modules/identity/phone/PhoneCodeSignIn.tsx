@@ -4,41 +4,23 @@ import { IconAlertCircle, IconMessage } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normalizePhone } from '../../../../shared/phone';
 import type { TranslationKey } from '../../../i18n/types';
-import { CodeStep, isNoAccountError, PhoneInput, phoneCodeErrorKey } from './CodeStep';
-import { useSendPhoneCode, useVerifyPhoneCode } from './phone-api';
+import { CodeStep, isNoAccountError, PhoneInput, phoneCodeErrorKey, usePhoneNumberStep } from './CodeStep';
+import { useVerifyPhoneCode } from './phone-api';
 
 /** Sign-in by a one-time SMS code: the number, then the code; goes to `target` when signed in. */
 export function PhoneCodeSignIn({ target }: { target: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const send = useSendPhoneCode();
   const verify = useVerifyPhoneCode();
-  const [typed, setTyped] = useState('');
-  const [phoneError, setPhoneError] = useState<TranslationKey | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
   const [error, setError] = useState<TranslationKey | 'noAccount' | null>(null);
-
-  const sendCode = async (number: string) => {
-    setError(null);
-    try {
-      await send.mutateAsync(number);
-      return true;
-    } catch (e) {
-      setError(phoneCodeErrorKey(e));
-      return false;
-    }
-  };
+  const { typed, setTyped, phoneError, sending, sendCode, typedPhone } = usePhoneNumberStep(setError);
 
   const submitPhone = async (event: FormEvent) => {
     event.preventDefault();
-    const number = normalizePhone(typed);
-    if (!number) {
-      setPhoneError(typed.trim() ? 'identity.phoneCode.phoneInvalid' : 'identity.phoneCode.phoneRequired');
-      return;
-    }
-    if (await sendCode(number)) setPhone(number);
+    const number = typedPhone();
+    if (number && (await sendCode(number))) setPhone(number);
   };
 
   if (phone) {
@@ -96,15 +78,8 @@ export function PhoneCodeSignIn({ target }: { target: string }) {
             {t(error)}
           </Alert>
         ) : null}
-        <PhoneInput
-          value={typed}
-          onChange={(value) => {
-            setTyped(value);
-            setPhoneError(null);
-          }}
-          error={phoneError}
-        />
-        <Button type="submit" fullWidth loading={send.isPending} leftSection={<IconMessage size={18} />}>
+        <PhoneInput value={typed} onChange={setTyped} error={phoneError} />
+        <Button type="submit" fullWidth loading={sending} leftSection={<IconMessage size={18} />}>
           {t('identity.phoneCode.send')}
         </Button>
       </Stack>

@@ -4,11 +4,11 @@ import { IconAlertCircle, IconMessage } from '@tabler/icons-react';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatPhone, normalizePhone } from '../../../../shared/phone';
+import { formatPhone } from '../../../../shared/phone';
 import { api, isApiError } from '../../../app/api';
 import type { TranslationKey } from '../../../i18n/types';
-import { CodeStep, PhoneInput, phoneCodeErrorKey } from '../../identity/phone/CodeStep';
-import { useSendPhoneCode, useVerifyPhoneCode } from '../../identity/phone/phone-api';
+import { CodeStep, PhoneInput, phoneCodeErrorKey, usePhoneNumberStep } from '../../identity/phone/CodeStep';
+import { useVerifyPhoneCode } from '../../identity/phone/phone-api';
 
 /** The signed-in person's phone as Better Auth's session knows it (the plugin's phoneNumber field). */
 const phoneQuery = queryOptions({
@@ -24,41 +24,23 @@ export function PhoneSection() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const current = useQuery(phoneQuery);
-  const send = useSendPhoneCode();
   const verify = useVerifyPhoneCode();
   const [editing, setEditing] = useState(false);
-  const [typed, setTyped] = useState('');
-  const [phoneError, setPhoneError] = useState<TranslationKey | null>(null);
   const [error, setError] = useState<TranslationKey | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const { typed, setTyped, phoneError, sending, sendCode, typedPhone } = usePhoneNumberStep(setError);
 
   const reset = () => {
     setEditing(false);
     setTyped('');
     setSentTo(null);
     setError(null);
-    setPhoneError(null);
-  };
-
-  const sendCode = async (phone: string) => {
-    setError(null);
-    try {
-      await send.mutateAsync(phone);
-      return true;
-    } catch (e) {
-      setError(phoneCodeErrorKey(e));
-      return false;
-    }
   };
 
   const submitPhone = async (event: FormEvent) => {
     event.preventDefault();
-    const phone = normalizePhone(typed);
-    if (!phone) {
-      setPhoneError(typed.trim() ? 'identity.phoneCode.phoneInvalid' : 'identity.phoneCode.phoneRequired');
-      return;
-    }
-    if (await sendCode(phone)) setSentTo(phone);
+    const phone = typedPhone();
+    if (phone && (await sendCode(phone))) setSentTo(phone);
   };
 
   let body: React.ReactNode;
@@ -107,14 +89,11 @@ export function PhoneSection() {
           <PhoneInput
             label={t('profile.phone.newNumber')}
             value={typed}
-            onChange={(value) => {
-              setTyped(value);
-              setPhoneError(null);
-            }}
+            onChange={setTyped}
             error={phoneError}
           />
           <Group gap="sm">
-            <Button type="submit" loading={send.isPending} leftSection={<IconMessage size={18} />}>
+            <Button type="submit" loading={sending} leftSection={<IconMessage size={18} />}>
               {t('identity.phoneCode.send')}
             </Button>
             <Button variant="default" onClick={reset}>
