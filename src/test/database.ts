@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase, wrapPglite } from '../server/core/db.js';
+import { type Database, openDatabase, pgliteExtensions, wrapPglite } from '../server/core/db.js';
 
 /** Which database this test project runs on: set per Vitest project in vitest.config.ts. */
 export const testDbKind = process.env.KABINET_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -13,7 +13,7 @@ let counter = 0;
 export async function openTestDatabase(): Promise<Database> {
   if (testDbKind === 'pglite') {
     const tar = readFileSync(inject('pgliteTemplate'));
-    const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
+    const client = await PGlite.create({ loadDataDir: new Blob([tar]), extensions: pgliteExtensions });
     return wrapPglite(client);
   }
   const adminUrl = process.env.TEST_DATABASE_URL;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, wrapPglite } from '../server/core/db.js';
+import { openDatabase, pgliteExtensions, wrapPglite } from '../server/core/db.js';
 import { rootDir } from '../server/core/paths.js';
 
 declare module 'vitest' {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   });
   if (build.status !== 0) throw new Error(`server build failed:\n${build.stdout}\n${build.stderr}`);
 
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: pgliteExtensions });
   const template = wrapPglite(client);
   await template.migrate();
   const file = join(tmpdir(), `kabinet-template-${process.pid}.tar`);

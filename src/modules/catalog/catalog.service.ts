@@ -1,16 +1,25 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
-import { categories, products } from './catalog.tables.js';
+import { categories, priceLists, prices, products, productVariants } from './catalog.tables.js';
 
 /** Creates a category by slug, or returns the existing one (idempotent). */
 export async function ensureCategory(
   db: Db,
   category: { slug: string; name: string; parentId?: string | null; position?: number },
 ): Promise<string> {
+  const id = uuidv7();
+  const parentPath = category.parentId
+    ? ((
+        await db
+          .select({ path: categories.path })
+          .from(categories)
+          .where(eq(categories.id, category.parentId))
+      )[0]?.path ?? [])
+    : [];
   await db
     .insert(categories)
-    .values({ id: uuidv7(), ...category, parentId: category.parentId ?? null })
+    .values({ id, ...category, parentId: category.parentId ?? null, path: [...parentPath, id] })
     .onConflictDoNothing({ target: categories.slug });
   const [row] = await db
     .select({ id: categories.id })
@@ -20,20 +29,68 @@ export async function ensureCategory(
   return row.id;
 }
 
+/** Returns the default (retail, guest) price list, creating it on first use. */
+export async function ensureDefaultPriceList(db: Db): Promise<string> {
+  await db
+    .insert(priceLists)
+    .values({ id: uuidv7(), code: 'retail', name: 'Розничная', isDefault: true })
+    .onConflictDoNothing();
+  const [row] = await db.select({ id: priceLists.id }).from(priceLists).where(eq(priceLists.isDefault, true));
+  if (!row) throw new Error('the default price list was not stored');
+  return row.id;
+}
+
 export interface NewProduct {
   sku: string;
   name: string;
   description?: string;
   categoryId: string;
   unit?: string;
+  /** Retail price in kopecks, stored in the default price list. */
   basePrice: number;
 }
 
-/** Inserts products, skipping SKUs that already exist (idempotent). */
+/** Inserts simple products with their default variant and retail price, skipping SKUs that exist (idempotent). */
 export async function ensureProducts(db: Db, items: NewProduct[]): Promise<void> {
   if (items.length === 0) return;
+  const priceListId = await ensureDefaultPriceList(db);
   await db
     .insert(products)
-    .values(items.map((p) => ({ id: uuidv7(), ...p })))
+    .values(items.map(({ basePrice: _price, ...p }) => ({ id: uuidv7(), ...p })))
     .onConflictDoNothing({ target: products.sku });
+  const stored = await db
+    .select({ id: products.id, sku: products.sku })
+    .from(products)
+    .where(
+      inArray(
+        products.sku,
+        items.map((p) => p.sku),
+      ),
+    );
+  const idBySku = new Map(stored.map((p) => [p.sku, p.id]));
+  await db
+    .insert(productVariants)
+    .values(
+      items.map((p) => ({
+        id: uuidv7(),
+        productId: idBySku.get(p.sku) as string,
+        sku: p.sku,
+        isDefault: true,
+      })),
+    )
+    .onConflictDoNothing();
+  const variants = await db
+    .select({ id: productVariants.id, sku: productVariants.sku })
+    .from(productVariants)
+    .where(
+      inArray(
+        productVariants.sku,
+        items.map((p) => p.sku),
+      ),
+    );
+  const priceBySku = new Map(items.map((p) => [p.sku, p.basePrice]));
+  await db
+    .insert(prices)
+    .values(variants.map((v) => ({ priceListId, variantId: v.id, amount: priceBySku.get(v.sku) as number })))
+    .onConflictDoNothing();
 }

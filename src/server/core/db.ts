@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -12,6 +13,9 @@ import * as schema from '../../db/schema.js';
 import { ConfigError } from './config.js';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
 import { migrationsDir } from './paths.js';
+
+/** Extensions the migrations use (trigram search); PGlite must load them when it opens a data directory. */
+export const pgliteExtensions = { pg_trgm };
 
 export type Schema = typeof schema;
 /** The database handle every service takes; a transaction has the same type. */
@@ -82,7 +86,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   // PGlite is single-process: a second process on the same directory silently loses rows.
   const lock: DirLock = acquireDirLock(dir);
   try {
-    const client = await PGlite.create(join(dir, 'pgdata'));
+    const client = await PGlite.create(join(dir, 'pgdata'), { extensions: pgliteExtensions });
     return wrapPglite(client, async () => lock.release());
   } catch (error) {
     lock.release();
