@@ -1,6 +1,7 @@
 import type { KabinetModule } from '../server/core/module.js';
 import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
+import { catalogModule } from './catalog/index.js';
 import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { identityModule } from './identity/index.js';
@@ -20,4 +21,5 @@ export const modules: KabinetModule[] = [
   smsModule,
   profileModule,
   backofficeModule,
+  catalogModule,
 ];

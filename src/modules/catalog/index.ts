@@ -1,0 +1,10 @@
+import { defineModule } from '../../server/core/module.js';
+
+/**
+ * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
+ * scopes (public, me, orgs), the price calculator, and the back office.
+ */
+export const catalogModule = defineModule({
+  name: 'catalog',
+  routes: (_app, _ctx) => {},
+});
