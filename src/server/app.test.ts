@@ -166,6 +166,7 @@ const expectedPublicRoutes = [
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/sign-up',
   'POST /api/v1/me/email-change/confirm',
+  'POST /api/v1/public/catalog/price-quote',
 ];
 
 describe('every route declares its access', () => {

@@ -26,6 +26,9 @@ const validBodies: Record<string, object> = {
   },
   'POST /api/v1/orgs/:orgId/invitations': { email: 'stranger@example.ru', role: 'viewer' },
   'POST /api/v1/orgs/:orgId/roles': { name: 'Взлом', permissions: ['orders.read'] },
+  'POST /api/v1/orgs/:orgId/catalog/price-quote': {
+    lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
 };
 
 /** The answer without `instance`, which only echoes the requested path (with the ids we sent). */
