@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { browseRoutes } from './browse/browse.routes.js';
 
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
@@ -6,5 +7,7 @@ import { defineModule } from '../../server/core/module.js';
  */
 export const catalogModule = defineModule({
   name: 'catalog',
-  routes: (_app, _ctx) => {},
+  routes: (app, ctx) => {
+    browseRoutes(app, ctx);
+  },
 });
