@@ -1,5 +1,7 @@
 import { defineModule } from '../../server/core/module.js';
 import { browseRoutes } from './browse/browse.routes.js';
+import { catalogListsPersonalData } from './lists/lists.personal-data.js';
+import { listsRoutes } from './lists/lists.routes.js';
 
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
@@ -9,5 +11,7 @@ export const catalogModule = defineModule({
   name: 'catalog',
   routes: (app, ctx) => {
     browseRoutes(app, ctx);
+    listsRoutes(app, ctx);
   },
+  personalData: catalogListsPersonalData,
 });
