@@ -167,6 +167,10 @@ const expectedPublicRoutes = [
   'POST /api/v1/invitations/:token/sign-up',
   'POST /api/v1/me/email-change/confirm',
   'POST /api/v1/public/catalog/price-quote',
+  // The public catalog: guests see the public assortment at guest prices.
+  'GET /api/v1/public/catalog/products',
+  'GET /api/v1/public/catalog/products/:productId',
+  'GET /api/v1/public/catalog/categories',
 ];
 
 describe('every route declares its access', () => {

@@ -1,4 +1,7 @@
 import { defineModule } from '../../server/core/module.js';
+import { browseRoutes } from './browse/browse.routes.js';
+import { catalogListsPersonalData } from './lists/lists.personal-data.js';
+import { listsRoutes } from './lists/lists.routes.js';
 import { pricingRoutes } from './pricing/pricing.routes.js';
 
 /**
@@ -9,5 +12,8 @@ export const catalogModule = defineModule({
   name: 'catalog',
   routes: (app, ctx) => {
     pricingRoutes(app, ctx);
+    browseRoutes(app, ctx);
+    listsRoutes(app, ctx);
   },
+  personalData: catalogListsPersonalData,
 });
