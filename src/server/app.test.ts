@@ -166,6 +166,9 @@ const expectedPublicRoutes = [
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/sign-up',
   'POST /api/v1/me/email-change/confirm',
+  // The 1C exchange: HTTP Basic at checkauth, then its own session cookie or sessid (docs/1c-exchange.md).
+  'GET /api/1c/exchange',
+  'POST /api/1c/exchange',
 ];
 
 describe('every route declares its access', () => {
