@@ -171,6 +171,9 @@ const expectedPublicRoutes = [
   'GET /api/v1/public/catalog/products',
   'GET /api/v1/public/catalog/products/:productId',
   'GET /api/v1/public/catalog/categories',
+  // The 1C exchange: HTTP Basic at checkauth, then its own session cookie or sessid (docs/1c-exchange.md).
+  'GET /api/1c/exchange',
+  'POST /api/1c/exchange',
 ];
 
 describe('every route declares its access', () => {
