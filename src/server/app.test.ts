@@ -166,6 +166,9 @@ const expectedPublicRoutes = [
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/sign-up',
   'POST /api/v1/me/email-change/confirm',
+  // Catalog media: image files of products, and documents checked against the catalog's visibility.
+  'GET /api/v1/public/catalog/media/:key',
+  'GET /api/v1/public/catalog/documents/:documentId',
 ];
 
 describe('every route declares its access', () => {

@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { catalogAdminRoutes } from './admin/index.js';
 
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
@@ -6,5 +7,7 @@ import { defineModule } from '../../server/core/module.js';
  */
 export const catalogModule = defineModule({
   name: 'catalog',
-  routes: (_app, _ctx) => {},
+  routes: async (app, ctx) => {
+    await catalogAdminRoutes(app, ctx);
+  },
 });
