@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../audit/audit.service.js';
-import { listCustomerGroups } from '../../companies/companies.service.js';
-import { type CompaniesTestApp, companiesTestApp, demoPeople } from '../../companies/companies.testkit.js';
 import { ensureDefaultPriceList } from '../catalog.service.js';
 import { products } from '../catalog.tables.js';
+import { type CatalogAdminTestApp, catalogAdminTestApp, demoPeople } from './catalog-admin.testkit.js';
 
-let k: CompaniesTestApp;
-let admin: ReturnType<CompaniesTestApp['as']>;
+let k: CatalogAdminTestApp;
+let admin: CatalogAdminTestApp['admin'];
 let groupId: string;
 const base = '/api/v1/admin/catalog/products';
 
 beforeAll(async () => {
-  k = await companiesTestApp();
-  admin = k.as(await k.cookieOf(demoPeople.admin.email));
-  groupId = (await listCustomerGroups(k.t.db))[0]?.id as string;
+  k = await catalogAdminTestApp();
+  admin = k.admin;
+  groupId = k.groupIds[0] as string;
 });
 afterAll(async () => k?.t.close());
 
