@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Stock } from './api';
 import { useCatalogFormat } from './format';
 
-const LEVEL_COLOR = { in_stock: 'green', low: 'orange', on_order: 'gray' } as const;
+const LEVEL_COLOR = { in_stock: 'green', few_left: 'orange', on_order: 'gray' } as const;
 
 interface StockInfoProps {
   stock: Stock | null;
@@ -33,7 +33,7 @@ export function StockInfo({ stock, unit, detailed = false }: StockInfoProps) {
     </Badge>
   );
   const delivery =
-    stock?.deliveryDays !== undefined && stock?.deliveryDays !== null ? (
+    stock ? (
       <Text size="xs" c="dimmed" data-testid="stock-delivery">
         {t('catalog.stock.delivery', { count: stock.deliveryDays })}
       </Text>
