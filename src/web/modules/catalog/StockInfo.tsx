@@ -32,12 +32,11 @@ export function StockInfo({ stock, unit, detailed = false }: StockInfoProps) {
       {t(`catalog.stock.level.${level}`)}
     </Badge>
   );
-  const delivery =
-    stock ? (
-      <Text size="xs" c="dimmed" data-testid="stock-delivery">
-        {t('catalog.stock.delivery', { count: stock.deliveryDays })}
-      </Text>
-    ) : null;
+  const delivery = stock ? (
+    <Text size="xs" c="dimmed" data-testid="stock-delivery">
+      {t('catalog.stock.delivery', { count: stock.deliveryDays })}
+    </Text>
+  ) : null;
 
   if (!warehouses) {
     return (
