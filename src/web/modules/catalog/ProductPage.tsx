@@ -179,7 +179,6 @@ export function ProductPage() {
             {variant ? (
               <Calculator
                 key={variant.id}
-                productId={p.id}
                 variantId={variant.id}
                 unit={p.unit}
                 packSize={p.packSize}

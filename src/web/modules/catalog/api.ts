@@ -175,16 +175,19 @@ export interface Warehouse {
   deliveryDays: number;
 }
 
-/** The answer of the price calculator for one quantity. */
-export interface PriceQuote {
+/** One priced line of the calculator (POST …/catalog/price-quote): its price and rule, or a problem. */
+export interface PriceQuoteLine {
   variantId: string;
+  productId: string | null;
   quantity: number;
-  currency: string;
-  unitPrice: number;
+  problem: { code: 'NOT_FOUND' | 'UNAVAILABLE' | 'NO_PRICE'; detail: string } | null;
+  currency: string | null;
+  unitPrice: number | null;
+  listPrice: number | null;
   basePrice: number | null;
-  total: number;
-  rule: PriceRule;
-  breaks: Array<{ minQty: number; unitPrice: number }>;
+  total: number | null;
+  rule: PriceRule | null;
+  breaks: Array<{ minQty: number; unitPrice: number; listPrice: number | null }>;
 }
 
 export type ListKind = 'favorites' | 'compare' | 'recent';
@@ -249,18 +252,15 @@ export const productQuery = (scope: CatalogScope, productId: string) =>
   });
 
 /** Prices one variant in one quantity through the pricing service (the cost calculator). */
-export function usePriceQuote(
-  scope: CatalogScope,
-  line: { productId: string; variantId: string; quantity: number } | null,
-) {
+export function usePriceQuote(scope: CatalogScope, line: { variantId: string; quantity: number } | null) {
   return useQuery({
     queryKey: ['catalog', scopeKey(scope), 'quote', line],
     queryFn: async () => {
-      const answer = await api<{ items: PriceQuote[] }>(`${catalogApiBase(scope)}/price-quote`, {
+      const answer = await api<{ lines: PriceQuoteLine[] }>(`${catalogApiBase(scope)}/price-quote`, {
         method: 'POST',
         json: { lines: [line] },
       });
-      const first = answer.items[0];
+      const first = answer.lines[0];
       if (!first) throw new Error('empty price quote');
       return first;
     },
