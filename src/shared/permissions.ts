@@ -16,6 +16,7 @@ export const permissions = [
   'people.impersonate',
   'staff.manage',
   'roles.manage',
+  'catalog.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -32,7 +33,7 @@ export const staffRoles = {
   hr: ['people.read'],
   buyer: ['companies.read'],
   specialist: ['companies.read', 'people.read'],
-  contentEditor: [],
+  contentEditor: ['catalog.manage'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 /** The role whose holders have every permission, whatever its stored list says. */
