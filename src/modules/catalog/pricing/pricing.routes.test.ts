@@ -47,6 +47,8 @@ beforeAll(async () => {
   await f.assign(dealerList, { customerGroupId: dealerGroup });
   await f.assign(wholesale, { customerGroupId: retailGroup?.id as string });
   await f.assign(contract, { companyId: dealerId });
+  // The demo gives the client a contract list; here it buys by its customer group only.
+  await f.unassign({ companyId: clientId });
 
   const root = await f.category();
   const forRetailGroup = await f.category(root, [retailGroup?.id as string]);
