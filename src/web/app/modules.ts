@@ -9,6 +9,7 @@
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
+import { catalogAdminModule } from '../modules/catalog-admin';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -30,5 +31,6 @@ export const webModules: WebModule[] = [
   peopleModule,
   rolesModule,
   auditModule,
+  catalogAdminModule,
   securitySettingsModule,
 ];
