@@ -171,7 +171,12 @@ function CategoryModal({
   });
   const e = fieldErrors(save.error);
   return (
-    <Modal opened onClose={onClose} title={category ? category.name : t('catalog-admin.categories.create')}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={category ? category.name : t('catalog-admin.categories.create')}
+    >
       <form
         onSubmit={(ev) => {
           ev.preventDefault();

@@ -38,7 +38,12 @@ export function CreateProductModal({ opened, onClose }: { opened: boolean; onClo
   const errors = fieldErrors(create.error);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('catalog-admin.products.create')}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('catalog-admin.products.create')}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

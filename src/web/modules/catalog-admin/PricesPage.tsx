@@ -118,7 +118,12 @@ function PriceListModal({ onClose }: { onClose: () => void }) {
   });
   const e = fieldErrors(save.error);
   return (
-    <Modal opened onClose={onClose} title={t('catalog-admin.prices.create')}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('catalog-admin.prices.create')}
+    >
       <form
         onSubmit={(ev) => {
           ev.preventDefault();

@@ -118,7 +118,12 @@ function WarehouseModal({ warehouse, onClose }: { warehouse: Warehouse | null; o
   });
   const e = fieldErrors(save.error);
   return (
-    <Modal opened onClose={onClose} title={warehouse?.name ?? t('catalog-admin.warehouses.create')}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={warehouse?.name ?? t('catalog-admin.warehouses.create')}
+    >
       <form
         onSubmit={(ev) => {
           ev.preventDefault();
