@@ -10,6 +10,7 @@
  */
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { catalogModule } from '../modules/catalog';
+import { catalogAdminModule } from '../modules/catalog-admin';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -32,5 +33,6 @@ export const webModules: WebModule[] = [
   peopleModule,
   rolesModule,
   auditModule,
+  catalogAdminModule,
   securitySettingsModule,
 ];

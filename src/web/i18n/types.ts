@@ -8,6 +8,7 @@ export type Texts = typeof base & {
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
+  'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
   external: typeof import('../modules/external/i18n/ru.json');
   devsms: typeof import('../modules/devsms/i18n/ru.json');
