@@ -87,6 +87,8 @@ export class CatalogWriter implements PackageSink {
   private warehouseIds = new Map<string, string>();
   private usedSkus = new Map<string, string>();
   private priceTypeOrder: PriceTypeRecord[] = [];
+  private inFlight: Promise<void> | null = null;
+  private failure: Error | null = null;
 
   private constructor(private readonly db: Db) {}
 
@@ -148,13 +150,33 @@ export class CatalogWriter implements PackageSink {
     this.pendingOffers.push(record);
   }
 
-  /** Writes full batches (called between input chunks). */
+  /**
+   * Called between input chunks. Writing overlaps parsing: one flush runs in the background while the parser
+   * reads on, and the parser only waits for it once a whole new batch is buffered (so memory stays bounded).
+   */
   async drain(): Promise<void> {
-    await this.flush(false);
+    if (this.failure) throw this.failure;
+    if (this.inFlight) {
+      const full = this.pendingProducts.length >= batchSize || this.pendingOffers.length >= batchSize;
+      if (!full) return;
+      await this.inFlight;
+      if (this.failure) throw this.failure;
+    }
+    this.inFlight = this.flush(false).then(
+      () => {
+        this.inFlight = null;
+      },
+      (error: Error) => {
+        this.failure = error;
+        this.inFlight = null;
+      },
+    );
   }
 
   /** Writes everything still buffered. */
   async finish(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
     await this.flush(true);
   }
 
