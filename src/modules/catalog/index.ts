@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { catalogAdminRoutes } from './admin/index.js';
 import { browseRoutes } from './browse/browse.routes.js';
 import { catalogListsPersonalData } from './lists/lists.personal-data.js';
 import { listsRoutes } from './lists/lists.routes.js';
@@ -10,10 +11,11 @@ import { pricingRoutes } from './pricing/pricing.routes.js';
  */
 export const catalogModule = defineModule({
   name: 'catalog',
-  routes: (app, ctx) => {
+  routes: async (app, ctx) => {
     pricingRoutes(app, ctx);
     browseRoutes(app, ctx);
     listsRoutes(app, ctx);
+    await catalogAdminRoutes(app, ctx);
   },
   personalData: catalogListsPersonalData,
 });
