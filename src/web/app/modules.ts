@@ -13,6 +13,7 @@ import { catalogModule } from '../modules/catalog';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
+import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
@@ -32,5 +33,6 @@ export const webModules: WebModule[] = [
   peopleModule,
   rolesModule,
   auditModule,
+  exchange1cModule,
   securitySettingsModule,
 ];
