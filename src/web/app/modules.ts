@@ -14,6 +14,7 @@ import { catalogAdminModule } from '../modules/catalog-admin';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
+import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
@@ -34,5 +35,6 @@ export const webModules: WebModule[] = [
   rolesModule,
   auditModule,
   catalogAdminModule,
+  exchange1cModule,
   securitySettingsModule,
 ];
