@@ -16,6 +16,7 @@ export const permissions = [
   'people.impersonate',
   'staff.manage',
   'roles.manage',
+  'catalog.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { catalogTransfer } from './transfer/index.js';
 
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
@@ -6,5 +7,8 @@ import { defineModule } from '../../server/core/module.js';
  */
 export const catalogModule = defineModule({
   name: 'catalog',
-  routes: (_app, _ctx) => {},
+  routes: async (app, ctx) => {
+    await catalogTransfer.routes(app, ctx);
+  },
+  jobs: (ctx) => [...catalogTransfer.jobs(ctx)],
 });
