@@ -1,4 +1,3 @@
-import { ensureCategory, ensureProducts } from '../../modules/catalog/catalog.service.js';
 import { addBankAccount, listBankAccounts } from '../../modules/companies/bank-accounts.service.js';
 import { ensureCompany, ensureMember, updateCompany } from '../../modules/companies/companies.service.js';
 import { createCustomerGroup } from '../../modules/companies/customer-groups.service.js';
@@ -13,14 +12,13 @@ import { saveBranding } from '../../modules/settings/settings.service.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
+import { seedDemoCatalog } from './demo-catalog.js';
 import {
   demoBranding,
-  demoCategories,
   demoCompanies,
   demoCustomerGroups,
   demoDealerBankAccounts,
   demoPeople,
-  demoProducts,
 } from './demo-data.js';
 
 export const demoWelcomeMail = defineMailTemplate<{ name: string; url: string; business: string }>(
@@ -83,18 +81,12 @@ export async function seedDemo(
       for (const account of demoDealerBankAccounts) await addBankAccount(tx, dealer, account);
     }
 
-    const categoryIds = new Map<string, string>();
-    for (const category of demoCategories) categoryIds.set(category.slug, await ensureCategory(tx, category));
-    await ensureProducts(
-      tx,
-      demoProducts.map(([slug, sku, name, unit, roubles]) => ({
-        sku,
-        name,
-        unit,
-        basePrice: roubles * 100,
-        categoryId: categoryIds.get(slug) as string,
-      })),
-    );
+    await seedDemoCatalog(tx, {
+      dealerGroupId: groups[0] as string,
+      dealerCompanyId: dealer,
+      clientCompanyId: client,
+      customerId: ids.customer,
+    });
     await queueMail(tx, {
       to: demoPeople.admin.email,
       template: demoWelcomeMail.name,

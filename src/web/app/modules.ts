@@ -9,6 +9,7 @@
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
+import { catalogModule } from '../modules/catalog';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -24,6 +25,7 @@ export const webModules: WebModule[] = [
   identityModule,
   profileModule,
   companiesModule,
+  catalogModule,
   devmailModule,
   twofactorModule,
   devsmsModule,

@@ -1,6 +1,7 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../../server/core/db.js';
+import { sanitizeDescription } from '../../admin/rich-text.js';
 import { categories, products, productVariants } from '../../catalog.tables.js';
 import type { ExportSource } from '../transfer.export.js';
 import { matcher, nameKey } from '../transfer.lookup.js';
@@ -15,7 +16,6 @@ import {
   requiredText,
 } from '../transfer.plan.js';
 import { type Cell, cellText, type NumberRule, parseNumber, quantityRule } from '../transfer.values.js';
-import { sanitizeImportedDescription } from './description.js';
 
 /** The product fields an import sets. */
 interface ProductFields {
@@ -168,7 +168,7 @@ function readFields(
   if (has('description')) {
     const text = cellText(cell('description')) ?? '';
     if (text.length > 100_000) bad('description', 'tooLong', { max: 100_000 });
-    else fields.description = sanitizeImportedDescription(text);
+    else fields.description = sanitizeDescription(text);
   }
   return report.count === before ? fields : null;
 }

@@ -1,7 +1,9 @@
 import sanitizeHtml from 'sanitize-html';
 
-// The same safe subset as the back office's product editor (catalog admin, rich-text.ts), so a description
-// imported from a file renders exactly like one typed in the editor. One of the two can go once both are merged.
+/**
+ * The safe subset of HTML a product description may hold: text formatting, lists, headings, tables and links.
+ * Scripts, styles, event handlers and images are dropped, so the shop can render the description as HTML.
+ */
 const options: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -36,7 +38,7 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-/** A description from a file, reduced to the safe rich-text subset. */
-export function sanitizeImportedDescription(html: string): string {
+/** Sanitises a rich-text description to the safe subset. */
+export function sanitizeDescription(html: string): string {
   return sanitizeHtml(html, options).trim();
 }
