@@ -10,6 +10,7 @@
  */
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { catalogModule } from '../modules/catalog';
+import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -33,4 +34,5 @@ export const webModules: WebModule[] = [
   rolesModule,
   auditModule,
   securitySettingsModule,
+  catalogTransferModule,
 ];
