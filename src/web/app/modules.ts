@@ -11,6 +11,7 @@
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
+import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -37,4 +38,5 @@ export const webModules: WebModule[] = [
   catalogAdminModule,
   exchange1cModule,
   securitySettingsModule,
+  catalogTransferModule,
 ];

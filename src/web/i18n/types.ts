@@ -7,6 +7,7 @@ import type base from './ru.json';
 export type Texts = typeof base & {
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
+  'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
   'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
