@@ -7,7 +7,7 @@
 //   BENCH_DURATION=10 BENCH_CONNECTIONS=50 BENCH_ONLY=search BENCH_IMPORT=0 npm run bench
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -129,6 +129,8 @@ async function drive(server, scenario, cookie) {
   return { r, peakRss };
 }
 
+// The machine is shared: the load average before and after says how much else was running.
+const loadBefore = loadavg()[0];
 const dataDir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
 const pgDb = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BENCH_DATABASE_URL) : undefined;
 const dbEnv = pgDb ? { DATABASE_URL: pgDb.url } : {};
@@ -215,6 +217,7 @@ try {
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       os: `${process.platform} ${release()}`,
+      loadAverage: { before: Math.round(loadBefore * 10) / 10, after: Math.round(loadavg()[0] * 10) / 10 },
     },
     generation: { seconds: info.seconds, products: info.products, shape: info.shape, steps: info.steps },
     coldStartMs,
