@@ -8,7 +8,6 @@ import { useCatalogFormat, usePriceRuleLabel } from './format';
 import { useCatalogScope } from './scope';
 
 interface CalculatorProps {
-  productId: string;
   variantId: string;
   unit: string;
   packSize: number;
@@ -29,7 +28,7 @@ export function validQuantity(wanted: number, packSize: number, minOrderQty: num
  * The cost calculator: a quantity (kept to the pack multiple and minimum order) → unit price, total, the rule
  * that produced them and how far the next quantity break is — priced by the server's pricing service.
  */
-export function Calculator({ productId, variantId, unit, packSize, minOrderQty, price }: CalculatorProps) {
+export function Calculator({ variantId, unit, packSize, minOrderQty, price }: CalculatorProps) {
   const { t } = useTranslation();
   const format = useCatalogFormat();
   const ruleLabel = usePriceRuleLabel();
@@ -38,16 +37,12 @@ export function Calculator({ productId, variantId, unit, packSize, minOrderQty, 
   const [typed, setTyped] = useState<number>(start);
   const quantity = validQuantity(typed || start, packSize, minOrderQty);
   const [debounced] = useDebouncedValue(quantity, 300);
-  const quote = usePriceQuote(scope, { productId, variantId, quantity: debounced });
+  const quote = usePriceQuote(scope, { variantId, quantity: debounced });
   const breaks = quote.data?.breaks ?? price?.breaks ?? [];
   const unitPrice = quote.data?.unitPrice ?? price?.unitPrice ?? null;
   const currency = quote.data?.currency ?? price?.currency ?? 'RUB';
-  const total =
-    quote.data && quote.data.quantity === quantity
-      ? quote.data.total
-      : unitPrice === null
-        ? null
-        : Math.round(unitPrice * quantity);
+  const fresh = quote.data && quote.data.quantity === quantity ? quote.data : null;
+  const total = fresh?.total ?? (unitPrice === null ? null : Math.round(unitPrice * quantity));
   const rule = quote.data?.rule ?? price?.rule ?? null;
   const next = breaks.filter((b) => b.minQty > quantity).sort((a, b) => a.minQty - b.minQty)[0];
   const adjusted = typed > 0 && quantity !== typed;

@@ -31,7 +31,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { categoriesQuery, useFacets, useProducts } from './api';
+import { categoriesQuery, useProducts, warehousesQuery } from './api';
 import { CategoryTree } from './CategoryTree';
 import classes from './catalog.module.css';
 import { FiltersPanel } from './FiltersPanel';
@@ -47,6 +47,7 @@ import {
   filtersToSearch,
   SORT_KEYS,
 } from './search-params';
+import { useStickyFacets } from './sticky-facets';
 
 /** Matches the layout's two-column breakpoint (62em): below it, categories and filters open in drawers. */
 const WIDE_QUERY = '(min-width: 62em)';
@@ -69,8 +70,12 @@ export function CatalogPage() {
   const [filtersOpened, filterDrawer] = useDisclosure(false);
 
   const categories = useQuery({ ...categoriesQuery(scope), enabled: !pending });
-  const facets = useFacets(scope, filters);
-  const products = useProducts(scope, filters);
+  const products = useProducts(scope, filters, !pending);
+  const facets = useStickyFacets(
+    `${filters.category ?? ''}|${filters.q ?? ''}`,
+    products.data?.pages[0]?.facets,
+  );
+  const warehouses = useQuery({ ...warehousesQuery(scope), enabled: scope.kind === 'org' });
   const category = categories.data?.items.find((c) => c.id === filters.category);
   const title = filters.q
     ? t('catalog.search.resultsFor', { q: filters.q })
@@ -107,9 +112,9 @@ export function CatalogPage() {
   );
   const filtersElement = (
     <FiltersPanel
-      facets={facets.data}
+      facets={facets}
       filters={filters}
-      showWarehouses={scope.kind === 'org'}
+      warehouses={scope.kind === 'org' ? (warehouses.data?.items ?? []) : []}
       onChange={patch}
       onReset={reset}
     />

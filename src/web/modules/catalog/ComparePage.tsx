@@ -36,7 +36,7 @@ function propertyRows(
   ];
   const names = new Map<string, string>();
   for (const product of products)
-    for (const property of product.properties)
+    for (const property of product.specifications)
       if (!names.has(property.propertyId))
         names.set(property.propertyId, property.unit ? `${property.name}, ${property.unit}` : property.name);
   for (const [id, label] of names) {
@@ -44,7 +44,7 @@ function propertyRows(
       key: id,
       label,
       values: products.map((p) =>
-        p.properties
+        p.specifications
           .filter((v) => v.propertyId === id)
           .map((v) => v.value)
           .join(', '),

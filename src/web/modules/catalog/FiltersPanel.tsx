@@ -1,13 +1,13 @@
 import { Button, Checkbox, Group, NumberInput, Select, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Facets } from './api';
+import type { Facets, Warehouse } from './api';
 import type { CatalogFilters } from './search-params';
 
 interface FiltersPanelProps {
   facets: Facets | undefined;
   filters: CatalogFilters;
-  /** Warehouses are a company's filter: persons and guests see only a stock level. */
-  showWarehouses: boolean;
+  /** Warehouses are a company's filter (persons and guests see only a stock level): empty for them. */
+  warehouses: Warehouse[];
   onChange: (patch: Partial<CatalogFilters>) => void;
   onReset: () => void;
 }
@@ -18,9 +18,9 @@ function toggled(values: string[] | undefined, value: string, on: boolean): stri
 }
 
 /** Faceted filters: availability, warehouse, price range, brand and the category's filterable properties. */
-export function FiltersPanel({ facets, filters, showWarehouses, onChange, onReset }: FiltersPanelProps) {
+export function FiltersPanel({ facets, filters, warehouses, onChange, onReset }: FiltersPanelProps) {
   const { t } = useTranslation();
-  const listProps = (facets?.properties ?? []).filter((p) => (p.options?.length ?? 0) > 0);
+  const listProps = (facets?.properties ?? []).filter((p) => p.type === 'list' && p.options.length > 0);
   return (
     <Stack gap="md" data-testid="filters">
       <Switch
@@ -29,12 +29,12 @@ export function FiltersPanel({ facets, filters, showWarehouses, onChange, onRese
         onChange={(event) => onChange({ inStock: event.currentTarget.checked || undefined })}
         data-testid="filter-in-stock"
       />
-      {showWarehouses && (facets?.warehouses.length ?? 0) > 0 ? (
+      {warehouses.length > 0 ? (
         <Select
           label={t('catalog.filters.warehouse')}
           placeholder={t('catalog.filters.anyWarehouse')}
           clearable
-          data={(facets?.warehouses ?? []).map((w) => ({ value: w.id, label: w.name }))}
+          data={warehouses.map((w) => ({ value: w.id, label: w.name }))}
           value={filters.warehouse ?? null}
           onChange={(value) => onChange({ warehouse: value ?? undefined })}
         />
@@ -78,27 +78,31 @@ export function FiltersPanel({ facets, filters, showWarehouses, onChange, onRese
         >
           <Stack gap={6} mt={4}>
             {(facets?.brands ?? []).map((brand) => (
-              <Checkbox key={brand.value} value={brand.value} label={brand.value} />
+              <Checkbox key={brand.brand} value={brand.brand} label={`${brand.brand} (${brand.count})`} />
             ))}
           </Stack>
         </Checkbox.Group>
       ) : null}
       {listProps.map((property) => (
-        <Stack key={property.id} gap={4}>
-          <Text size="sm" fw={500} id={`facet-${property.id}`}>
+        <Stack key={property.propertyId} gap={4}>
+          <Text size="sm" fw={500} id={`facet-${property.propertyId}`}>
             {property.unit ? `${property.name}, ${property.unit}` : property.name}
           </Text>
-          <Stack gap={6} role="group" aria-labelledby={`facet-${property.id}`}>
-            {(property.options ?? []).map((option) => (
+          <Stack gap={6} role="group" aria-labelledby={`facet-${property.propertyId}`}>
+            {property.options.map((option) => (
               <Checkbox
-                key={option.id}
-                label={option.value}
-                checked={filters.props?.[property.id]?.includes(option.id) ?? false}
+                key={option.optionId}
+                label={`${option.value} (${option.count})`}
+                checked={filters.props?.[property.propertyId]?.includes(option.optionId) ?? false}
                 onChange={(event) => {
                   const next = { ...(filters.props ?? {}) };
-                  const values = toggled(next[property.id], option.id, event.currentTarget.checked);
-                  if (values) next[property.id] = values;
-                  else delete next[property.id];
+                  const values = toggled(
+                    next[property.propertyId],
+                    option.optionId,
+                    event.currentTarget.checked,
+                  );
+                  if (values) next[property.propertyId] = values;
+                  else delete next[property.propertyId];
                   onChange({ props: Object.keys(next).length > 0 ? next : undefined });
                 }}
               />

@@ -40,7 +40,7 @@ export function Gallery({ images, name }: { images: ImageRef[]; name: string }) 
         <fieldset className={classes.thumbs} aria-label={t('catalog.product.gallery')} onKeyDown={onKeyDown}>
           {images.map((image, i) => (
             <UnstyledButton
-              key={image.url}
+              key={image.id}
               className={classes.thumb}
               aria-current={i === index ? 'true' : undefined}
               aria-label={t('catalog.product.showImage', { n: i + 1, count: images.length })}

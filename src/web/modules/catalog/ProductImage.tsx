@@ -15,7 +15,7 @@ export function ProductImage({ image, size = 'thumb' }: { image: ImageRef | null
   return (
     <img
       className={classes.image}
-      src={size === 'thumb' ? image.thumbUrl : image.url}
+      src={size === 'thumb' ? image.thumbUrl : image.mediumUrl}
       alt={image.alt}
       loading="lazy"
       decoding="async"

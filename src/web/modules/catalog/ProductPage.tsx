@@ -123,21 +123,21 @@ export function ProductPage() {
           <Anchor size="sm" renderRoot={(props) => <Link to={catalogPath(scope)} {...props} />}>
             {t('catalog.title')}
           </Anchor>
-          {p.category ? (
-            <>
+          {p.categoryPath.map((category) => (
+            <Group key={category.id} gap="xs" wrap="nowrap">
               <Text size="sm" c="dimmed" aria-hidden="true">
                 /
               </Text>
               <Anchor
                 size="sm"
                 renderRoot={(props) => (
-                  <Link to={catalogPath(scope)} search={{ category: p.category?.id } as never} {...props} />
+                  <Link to={catalogPath(scope)} search={{ category: category.id } as never} {...props} />
                 )}
               >
-                {p.category.name}
+                {category.name}
               </Anchor>
-            </>
-          ) : null}
+            </Group>
+          ))}
         </Group>
         <Title order={1} data-testid="product-title">
           {p.name}
@@ -179,7 +179,6 @@ export function ProductPage() {
             {variant ? (
               <Calculator
                 key={variant.id}
-                productId={p.id}
                 variantId={variant.id}
                 unit={p.unit}
                 packSize={p.packSize}
@@ -221,7 +220,7 @@ export function ProductPage() {
                         </Table.Tr>
                       ))
                     : null}
-                  {p.properties.map((property) => (
+                  {p.specifications.map((property) => (
                     <Table.Tr key={`${property.propertyId}-${property.value}`}>
                       <Table.Th scope="row">{property.name}</Table.Th>
                       <Table.Td>
@@ -245,10 +244,10 @@ export function ProductPage() {
                       <Table.Td>{t('catalog.units.m3', { value: format.quantity(p.volume) })}</Table.Td>
                     </Table.Tr>
                   ) : null}
-                  {p.barcodes && p.barcodes.length > 0 ? (
+                  {variant && variant.barcodes.length > 0 ? (
                     <Table.Tr>
                       <Table.Th scope="row">{t('catalog.product.barcodes')}</Table.Th>
-                      <Table.Td>{p.barcodes.join(', ')}</Table.Td>
+                      <Table.Td>{variant.barcodes.join(', ')}</Table.Td>
                     </Table.Tr>
                   ) : null}
                 </Table.Tbody>

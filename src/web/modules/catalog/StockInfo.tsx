@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Stock } from './api';
 import { useCatalogFormat } from './format';
 
-const LEVEL_COLOR = { in_stock: 'green', low: 'orange', on_order: 'gray' } as const;
+const LEVEL_COLOR = { in_stock: 'green', few_left: 'orange', on_order: 'gray' } as const;
 
 interface StockInfoProps {
   stock: Stock | null;
@@ -32,12 +32,11 @@ export function StockInfo({ stock, unit, detailed = false }: StockInfoProps) {
       {t(`catalog.stock.level.${level}`)}
     </Badge>
   );
-  const delivery =
-    stock?.deliveryDays !== undefined && stock?.deliveryDays !== null ? (
-      <Text size="xs" c="dimmed" data-testid="stock-delivery">
-        {t('catalog.stock.delivery', { count: stock.deliveryDays })}
-      </Text>
-    ) : null;
+  const delivery = stock ? (
+    <Text size="xs" c="dimmed" data-testid="stock-delivery">
+      {t('catalog.stock.delivery', { count: stock.deliveryDays })}
+    </Text>
+  ) : null;
 
   if (!warehouses) {
     return (

@@ -19,11 +19,10 @@ import { type CatalogFilters, filtersToQuery } from './search-params';
 /** The rule that produced a price (pricing.types.ts PriceRule), for the badge that explains it. */
 export interface PriceRule {
   source: 'default' | 'group' | 'contract';
-  priceListId?: string;
   priceListName: string;
   breakMinQty: number | null;
-  discount: { id: string; name: string; percentBp: number; minQty: number; scope: string } | null;
-  promo: { id: string; name: string; endsAt: string } | null;
+  discount: { name: string; percentBp: number; minQty: number; scope: string } | null;
+  promo: { name: string; endsAt: string } | null;
 }
 
 /** A price for the scope: per unit, the struck-through base price and the quantity breaks. */
@@ -31,8 +30,10 @@ export interface Price {
   currency: string;
   unitPrice: number;
   basePrice: number | null;
+  /** The quantity priced (the product's minimum order quantity). */
+  quantity?: number;
   rule: PriceRule;
-  breaks?: Array<{ minQty: number; unitPrice: number }>;
+  breaks: Array<{ minQty: number; unitPrice: number }>;
 }
 
 export interface WarehouseStock {
@@ -47,16 +48,20 @@ export interface WarehouseStock {
  * ("in stock" / "few left" / "on order") and a delivery estimate.
  */
 export interface Stock {
-  level: 'in_stock' | 'low' | 'on_order';
-  available?: number | null;
-  warehouses?: WarehouseStock[] | null;
-  deliveryDays?: number | null;
+  level: 'in_stock' | 'few_left' | 'on_order';
+  deliveryDays: number;
+  available: number | null;
+  warehouses: WarehouseStock[] | null;
 }
 
 export interface ImageRef {
+  id: string;
   url: string;
+  mediumUrl: string;
   thumbUrl: string;
   alt: string;
+  width: number | null;
+  height: number | null;
 }
 
 /** A product in a list (catalog page, search, favorites). */
@@ -69,11 +74,19 @@ export interface ProductSummary {
   packSize: number;
   minOrderQty: number;
   image: ImageRef | null;
-  category?: { id: string; name: string; slug?: string } | null;
-  /** Price of the default variant for one unit (or the minimum order); null when the product has no price here. */
+  category: CategoryRef | null;
+  /** The default variant (what "add to cart" from a listing adds). */
+  variantId: string | null;
+  variantCount: number;
+  /** Price of the default variant at the minimum order; null when the product has no price in this scope. */
   price: Price | null;
-  stock: Stock | null;
-  variantCount?: number;
+  stock: Stock;
+}
+
+export interface CategoryRef {
+  id: string;
+  name: string;
+  slug: string;
 }
 
 export interface Variant {
@@ -81,16 +94,21 @@ export interface Variant {
   sku: string;
   name: string;
   attributes: Record<string, string>;
+  barcodes: string[];
   isDefault: boolean;
   price: Price | null;
-  stock: Stock | null;
+  stock: Stock;
 }
 
-export interface PropertyValue {
+/** One specification row: a property of the product with its value as text. */
+export interface Specification {
   propertyId: string;
   name: string;
+  type: 'text' | 'number' | 'list';
+  unit: string | null;
   value: string;
-  unit?: string | null;
+  numberValue: number | null;
+  optionId: string | null;
 }
 
 export interface ProductDocument {
@@ -98,6 +116,7 @@ export interface ProductDocument {
   kind: 'certificate' | 'manual' | 'drawing' | 'other';
   title: string;
   fileName: string;
+  contentType: string;
   size: number;
   url: string;
 }
@@ -105,13 +124,15 @@ export interface ProductDocument {
 /** One product with everything its page shows. */
 export interface ProductDetail extends ProductSummary {
   description: string;
+  unitCode: string | null;
+  weight: number | null;
+  volume: number | null;
+  /** The category and its ancestors, root first. */
+  categoryPath: CategoryRef[];
   images: ImageRef[];
-  properties: PropertyValue[];
+  specifications: Specification[];
   documents: ProductDocument[];
   variants: Variant[];
-  weight?: number | null;
-  volume?: number | null;
-  barcodes?: string[];
   related: ProductSummary[];
   analogues: ProductSummary[];
 }
@@ -121,7 +142,10 @@ export interface Category {
   parentId: string | null;
   slug: string;
   name: string;
-  productCount?: number | null;
+  position: number;
+  depth: number;
+  /** Visible active products in the category and its subtree. */
+  productCount: number;
 }
 
 export interface Page<T> {
@@ -129,32 +153,41 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** Facet values for the current category and query, for the filter sidebar. */
+/** Facet counts for the current filter, for the filter sidebar. */
 export interface Facets {
-  brands: Array<{ value: string; count?: number }>;
+  brands: Array<{ brand: string; count: number }>;
   price: { min: number; max: number } | null;
-  warehouses: Array<{ id: string; name: string }>;
   properties: Array<{
-    id: string;
+    propertyId: string;
     name: string;
     type: 'text' | 'number' | 'list';
-    unit?: string | null;
-    options?: Array<{ id: string; value: string; count?: number }>;
-    min?: number | null;
-    max?: number | null;
+    unit: string | null;
+    options: Array<{ optionId: string; value: string; count: number }>;
+    min: number | null;
+    max: number | null;
   }>;
 }
 
-/** The answer of the price calculator for one quantity. */
-export interface PriceQuote {
+export interface Warehouse {
+  id: string;
+  name: string;
+  address: string | null;
+  deliveryDays: number;
+}
+
+/** One priced line of the calculator (POST …/catalog/price-quote): its price and rule, or a problem. */
+export interface PriceQuoteLine {
   variantId: string;
+  productId: string | null;
   quantity: number;
-  currency: string;
-  unitPrice: number;
+  problem: { code: 'NOT_FOUND' | 'UNAVAILABLE' | 'NO_PRICE'; detail: string } | null;
+  currency: string | null;
+  unitPrice: number | null;
+  listPrice: number | null;
   basePrice: number | null;
-  total: number;
-  rule: PriceRule;
-  breaks: Array<{ minQty: number; unitPrice: number }>;
+  total: number | null;
+  rule: PriceRule | null;
+  breaks: Array<{ minQty: number; unitPrice: number; listPrice: number | null }>;
 }
 
 export type ListKind = 'favorites' | 'compare' | 'recent';
@@ -177,53 +210,57 @@ export const categoriesQuery = (scope: CatalogScope) =>
 
 export const PAGE_SIZE = 24;
 
-/** The product list of a category / search with filters, "show more" loading the next cursor page. */
-export function useProducts(scope: CatalogScope, filters: CatalogFilters) {
+/**
+ * The product list of a category / search with filters, "show more" loading the next cursor page. The first page
+ * also brings the facets of the current filter.
+ */
+export function useProducts(scope: CatalogScope, filters: CatalogFilters, enabled = true) {
   const query = filtersToQuery(filters);
   return useInfiniteQuery({
     queryKey: ['catalog', scopeKey(scope), 'products', query],
     queryFn: ({ pageParam }) =>
-      api<Page<ProductSummary>>(`${catalogApiBase(scope)}/products`, {
-        query: { ...query, limit: PAGE_SIZE, cursor: pageParam ?? undefined },
+      api<Page<ProductSummary> & { facets?: Facets }>(`${catalogApiBase(scope)}/products`, {
+        query: {
+          ...query,
+          limit: PAGE_SIZE,
+          cursor: pageParam ?? undefined,
+          facets: pageParam ? undefined : true,
+        },
       }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-/** Facets of the current category and search (not of the other filters, so options never vanish). */
-export function useFacets(scope: CatalogScope, filters: Pick<CatalogFilters, 'category' | 'q'>) {
-  return useQuery({
-    queryKey: ['catalog', scopeKey(scope), 'facets', filters.category ?? null, filters.q ?? null],
-    queryFn: () =>
-      api<Facets>(`${catalogApiBase(scope)}/facets`, {
-        query: { category: filters.category, q: filters.q },
-      }),
-    staleTime: 60_000,
-    placeholderData: keepPreviousData,
+/** The warehouses the business ships from (the warehouse filter of a company member). */
+export const warehousesQuery = (scope: CatalogScope) =>
+  queryOptions({
+    queryKey: ['catalog', scopeKey(scope), 'warehouses'],
+    queryFn: () => api<{ items: Warehouse[] }>(`${catalogApiBase(scope)}/warehouses`),
+    enabled: scope.kind !== 'public',
+    staleTime: 5 * 60_000,
   });
-}
 
 export const productQuery = (scope: CatalogScope, productId: string) =>
   queryOptions({
     queryKey: ['catalog', scopeKey(scope), 'product', productId],
     queryFn: () => api<ProductDetail>(`${catalogApiBase(scope)}/products/${encodeURIComponent(productId)}`),
+    // The lists and compare table ask by id; a product hidden or gone is a 404, never retried.
+    staleTime: 30_000,
   });
 
 /** Prices one variant in one quantity through the pricing service (the cost calculator). */
-export function usePriceQuote(
-  scope: CatalogScope,
-  line: { productId: string; variantId: string; quantity: number } | null,
-) {
+export function usePriceQuote(scope: CatalogScope, line: { variantId: string; quantity: number } | null) {
   return useQuery({
     queryKey: ['catalog', scopeKey(scope), 'quote', line],
     queryFn: async () => {
-      const answer = await api<{ items: PriceQuote[] }>(`${catalogApiBase(scope)}/price-quote`, {
+      const answer = await api<{ lines: PriceQuoteLine[] }>(`${catalogApiBase(scope)}/price-quote`, {
         method: 'POST',
         json: { lines: [line] },
       });
-      const first = answer.items[0];
+      const first = answer.lines[0];
       if (!first) throw new Error('empty price quote');
       return first;
     },

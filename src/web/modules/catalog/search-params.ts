@@ -2,9 +2,9 @@
  * The catalog view lives in the URL search params, so a link reproduces it: category, search text, sort,
  * brand, price range (roubles), availability, warehouse and property options.
  */
-export type SortKey = 'relevance' | 'name' | 'price_asc' | 'price_desc' | 'new';
+export type SortKey = 'relevance' | 'name' | 'price_asc' | 'price_desc' | 'newest';
 
-export const SORT_KEYS: SortKey[] = ['relevance', 'name', 'price_asc', 'price_desc', 'new'];
+export const SORT_KEYS: SortKey[] = ['relevance', 'name', 'price_asc', 'price_desc', 'newest'];
 
 export interface CatalogFilters {
   category?: string;
