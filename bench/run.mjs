@@ -5,6 +5,7 @@
 //   BENCH_PRODUCTS=100000 npm run bench            the issue's data set (the committed figures)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench   (fresh DB on that server)
 //   BENCH_DURATION=10 BENCH_CONNECTIONS=50 BENCH_ONLY=search BENCH_IMPORT=0 BENCH_PRIORITY=-10 npm run bench
+//   BENCH_IMPORT_ONLY=1 BENCH_IMPORT=100000 npm run bench    only the CommerceML import, into the latest results
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, release, setPriority, tmpdir, totalmem } from 'node:os';
@@ -146,6 +147,28 @@ const priority = process.env.BENCH_PRIORITY ? Number(process.env.BENCH_PRIORITY)
 if (priority !== undefined) setPriority(priority);
 // The machine is shared: the load average before and after says how much else was running.
 const loadBefore = loadavg()[0];
+
+/** A fresh PostgreSQL database for the import, or none (the import's server then makes a fresh PGlite). */
+const freshImportDb = process.env.BENCH_DATABASE_URL
+  ? async () => {
+      const fresh = await freshPostgres(process.env.BENCH_DATABASE_URL);
+      return { env: { DATABASE_URL: fresh.url }, drop: fresh.drop };
+    }
+  : undefined;
+
+// BENCH_IMPORT_ONLY=1: only the CommerceML import, added to the latest run of this database kind.
+if (process.env.BENCH_IMPORT_ONLY) {
+  const kind = process.env.BENCH_DATABASE_URL ? 'postgres' : 'pglite';
+  const run = JSON.parse(readFileSync(join(root, 'bench', 'results', `latest-${kind}.json`), 'utf8'));
+  const products = Number(process.env.BENCH_IMPORT ?? run.products);
+  run.import = {
+    ...(await runImport({ root, products, dbEnv: {}, startServer, rssMb, freshDbEnv: freshImportDb })),
+    date: new Date().toISOString(),
+    loadAverage: Math.round(loadavg()[0] * 10) / 10,
+  };
+  process.stdout.write(`\n${writeResults(root, run)}\n`);
+  process.exit(0);
+}
 const dataDir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
 const pgDb = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BENCH_DATABASE_URL) : undefined;
 const dbEnv = pgDb ? { DATABASE_URL: pgDb.url } : {};
@@ -211,12 +234,7 @@ try {
           dbEnv,
           startServer,
           rssMb,
-          freshDbEnv: pgDb
-            ? async () => {
-                const fresh = await freshPostgres(process.env.BENCH_DATABASE_URL);
-                return { env: { DATABASE_URL: fresh.url }, drop: fresh.drop };
-              }
-            : undefined,
+          freshDbEnv: freshImportDb,
         })
       : undefined;
 
