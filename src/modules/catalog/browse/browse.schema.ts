@@ -20,12 +20,12 @@ export const productListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(24),
     cursor: z.string().max(512).optional(),
-    category: z.uuid().optional(),
+    category: z.guid().optional(),
     q: z.string().trim().min(1).max(200).optional(),
     priceMin: kopecks.optional(),
     priceMax: kopecks.optional(),
     inStock: booleanParam.optional(),
-    warehouse: z.uuid().optional(),
+    warehouse: z.guid().optional(),
     /** Comma-separated brand names. */
     brand: z.string().trim().min(1).max(1000).optional(),
     sort: sortEnum.optional(),
@@ -231,4 +231,4 @@ export const warehouseSchema = z
   .meta({ id: 'CatalogWarehouse' });
 export const warehouseListSchema = z.object({ items: z.array(warehouseSchema) });
 
-export const productParams = z.object({ productId: z.uuid() });
+export const productParams = z.object({ productId: z.guid() });

@@ -1,9 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../../server/core/errors.js';
 import type { PricingContext } from '../pricing/pricing.types.js';
 import type { ProductListQuery } from './browse.schema.js';
 import { listPriceSql } from './list-price.js';
-import { productVisible, uuidArray } from './visibility.js';
+import { hiddenCategoryIds, productVisible, uuidArray } from './visibility.js';
 
 /** A facet filter on one property: some options of a list property, or a range of a number property. */
 export type PropertyFilter =
@@ -62,6 +63,16 @@ export function parsePropertyFilters(query: Record<string, unknown>): PropertyFi
   return filters;
 }
 
+/** The visible categories of a subtree (the category and its descendants), in one indexed query. */
+export async function visibleSubtree(db: Db, groupId: string | null, categoryId: string): Promise<string[]> {
+  const [row] = await queryRows<{ ids: string[] | null }>(
+    db,
+    sql`select array_to_json(array_agg(sc.id)) as ids from categories sc
+      where sc.path @> array[${categoryId}]::uuid[] and not (sc.id = any(${hiddenCategoryIds(groupId)}))`,
+  );
+  return row?.ids ?? [];
+}
+
 /** Brand names from the comma-separated `brand` parameter. */
 export function brandsOf(brand: string | undefined): string[] {
   return (brand ?? '')
@@ -78,13 +89,12 @@ export function filterPredicates(
   ctx: PricingContext,
   query: ProductListQuery,
   properties: PropertyFilter[],
+  subtree: string[] | null,
 ): SQL[] {
   const where: SQL[] = [productVisible(ctx.customerGroupId)];
-  if (query.category) {
-    where.push(
-      sql`p.category_id = any(array(select sc.id from categories sc where sc.path @> array[${query.category}]::uuid[]))`,
-    );
-  }
+  // The subtree's ids as a literal array (not a subquery): the planner then sees how many products the
+  // categories hold and reads them by products_category_idx instead of walking the whole catalog by name.
+  if (subtree) where.push(sql`p.category_id = any(${uuidArray(subtree)})`);
   const brands = brandsOf(query.brand);
   if (brands.length > 0) {
     where.push(

@@ -106,7 +106,7 @@ async function listRows(
   );
 }
 
-const cursorShape = z.tuple([z.number(), z.uuid()]);
+const cursorShape = z.tuple([z.number(), z.guid()]);
 
 /** A page of favorites as product cards (products that became hidden are left out). */
 export async function listFavorites(db: Db, ctx: PricingContext, limit: number, cursor?: string) {
