@@ -19,10 +19,10 @@ import { benchShape, benchStatements } from './generate-sql.js';
 /** The person the scenarios sign in as: a buyer of bench company 1 (group, contract list and a discount). */
 export const benchBuyer = { email: 'bench.buyer@bench.kabinet.local', password: 'bench-buyer-password-1' };
 
-/** `md5(text)::uuid` as PostgreSQL computes it, for the ids the scenarios request. */
+/** The id bench/generate-sql.ts gives a row (md5 with the version and variant digits set), for the scenarios. */
 export function md5Uuid(text: string): string {
   const h = createHash('md5').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
 /** Tables the generator fills in bulk; their secondary indexes are rebuilt after the load. */

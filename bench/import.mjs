@@ -9,13 +9,20 @@ import { join } from 'node:path';
 const login = 'bench-1c';
 const password = 'bench-1c-password-123';
 
-/** Runs a node script; resolves with its exit code, sampling the RSS of `pids()` meanwhile. */
+/** Runs a node script; resolves with its exit code and output, sampling the RSS of the `pids()` (the server) meanwhile. */
 function runSampled(args, env, pids, rssMb) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
     let peak = 0;
     const sample = () => {
-      for (const pid of [child.pid, ...pids()]) {
+      for (const pid of pids()) {
         try {
           peak = Math.max(peak, rssMb(pid));
         } catch {
@@ -27,7 +34,7 @@ function runSampled(args, env, pids, rssMb) {
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ code, peak });
+      resolve({ code, peak, out });
     });
   });
 }
@@ -49,7 +56,9 @@ export async function runImport({ root, products, dbEnv, startServer, rssMb, fre
   const env = freshDbEnv ? await freshDbEnv() : { env: dbEnv, drop: async () => {} };
   let server;
   try {
-    const gen = spawnSync(process.execPath, [generator, filesDir, String(products)], { stdio: 'inherit' });
+    const gen = spawnSync(process.execPath, [generator, '--products', String(products), '--out', filesDir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (gen.status !== 0) throw new Error('CommerceML generation failed');
     const fileMb =
       Math.round(
@@ -71,21 +80,28 @@ export async function runImport({ root, products, dbEnv, startServer, rssMb, fre
       KABINET_1C_PASSWORD: password,
     });
     const began = Date.now();
-    const { code, peak } = await runSampled(
-      [importer, filesDir, server.url],
-      { BENCH_SERVER_URL: server.url, KABINET_1C_LOGIN: login, KABINET_1C_PASSWORD: password },
+    const { code, peak, out } = await runSampled(
+      [importer, '--url', server.url, '--dir', filesDir, '--login', login, '--password', password],
+      {},
       () => [server.proc.pid],
       rssMb,
     );
     const seconds = Math.round((Date.now() - began) / 100) / 10;
     if (code !== 0) throw new Error(`CommerceML import exited with ${code}`);
-    process.stdout.write(`bench: CommerceML import of ${products} products: ${seconds} s, peak ${peak} MB\n`);
+    // The importer prints one JSON line: {seconds, uploadSeconds, importSeconds, products, offers, steps}.
+    const report = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+    process.stdout.write(
+      `bench: CommerceML import of ${products} products: ${seconds} s, server peak ${peak} MB\n`,
+    );
     return {
       products,
+      imported: { products: report.products, offers: report.offers },
       fileMb,
       seconds,
+      uploadSeconds: report.uploadSeconds,
+      importSeconds: report.importSeconds,
       peakRssMb: peak,
-      how: 'Through the HTTP exchange protocol (checkauth, init, file in chunks, import until success) to a fresh server; peak RSS of the server and the client, sampled every 250 ms.',
+      how: 'Through the HTTP exchange protocol (checkauth, init, the files in chunks of file_limit, import until success) to a fresh server without demo data; wall time of the whole exchange; peak RSS of the server process, sampled every 250 ms.',
     };
   } finally {
     if (server) {

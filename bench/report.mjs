@@ -17,7 +17,7 @@ export function runMarkdown(run) {
     '',
     `Database: ${run.database}; ${run.products} products; ${run.connections} connections for ${run.durationSec} s per scenario;`,
     `${run.machine.cpus} cores (${run.machine.cpuModel}), ${run.machine.memoryGb} GiB, Node ${run.machine.node}, ${run.machine.os}.`,
-    'Server, database and load generator share the machine.',
+    `Server, database and load generator share the machine; its 1-minute load average was ${run.machine.loadAverage?.before ?? '?'} before the run and ${run.machine.loadAverage?.after ?? '?'} after (other work on it inflates the latencies)${run.machine.nice !== undefined ? `; the bench ran at nice ${run.machine.nice}` : ''}.`,
     ...(gen
       ? ['', `Data generation (bench/generate.ts): ${gen.seconds} s for ${gen.products} products.`]
       : []),
@@ -93,7 +93,11 @@ function summary(dir) {
     `| | ${runs.map((r) => r.database).join(' | ')} |`,
     `| --- | ${runs.map(() => '---').join(' | ')} |`,
     row('date', (r) => r.date),
-    row('machine', (r) => `${r.machine.cpus} cores, ${r.machine.memoryGb} GiB, Node ${r.machine.node}`),
+    row(
+      'machine',
+      (r) =>
+        `${r.machine.cpus} cores, ${r.machine.memoryGb} GiB, Node ${r.machine.node}, load average ${r.machine.loadAverage?.before ?? '?'} → ${r.machine.loadAverage?.after ?? '?'}`,
+    ),
     row('products', (r) => String(r.products)),
     row('connections × seconds', (r) => `${r.connections} × ${r.durationSec}`),
     row('data generation', (r) => (r.generation ? `${r.generation.seconds} s` : undefined)),
