@@ -1,14 +1,38 @@
-// Generates the benchmark data set in a data directory (or DATABASE_URL): the demo business plus
-// 10 000 products in 100 categories and 20 client companies. Multi-row INSERT batches, not one per row.
-import { v7 as uuidv7 } from 'uuid';
-import { categories, companies, products } from '../src/db/schema.js';
+// Generates the benchmark data set in a data directory (or DATABASE_URL): the demo business plus a large catalog
+// (by default 10 000 products; the issue's figures are for 100 000 — `BENCH_PRODUCTS=100000`): categories in a
+// tree, properties, variants, stock in 5 warehouses, 20 price lists with quantity breaks, 2 000 companies with
+// contract prices and discounts, customer groups with group lists and a hidden assortment. All rows are made by
+// `generate_series` in the database (bench/generate-sql.ts).
+//   node --import tsx bench/generate.ts <data dir> [products] [info.json]
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { products } from '../src/db/schema.js';
 import { seedDemo } from '../src/db/seed/demo.js';
-import { openDatabase } from '../src/server/core/db.js';
+import { ensureDefaultPriceList } from '../src/modules/catalog/catalog.service.js';
+import { ensureMember } from '../src/modules/companies/companies.service.js';
+import { hashPassword, setPasswordHash } from '../src/modules/identity/passwords.js';
+import { ensurePerson } from '../src/modules/people/people.service.js';
+import { openDatabase, queryRows } from '../src/server/core/db.js';
+import { benchShape, benchStatements } from './generate-sql.js';
 
-const [dataDir, productCount = '10000'] = process.argv.slice(2);
+/** The person the scenarios sign in as: a buyer of bench company 1 (group, contract list and a discount). */
+export const benchBuyer = { email: 'bench.buyer@bench.kabinet.local', password: 'bench-buyer-password-1' };
+
+/** The id bench/generate-sql.ts gives a row (md5 with the version and variant digits set), for the scenarios. */
+export function md5Uuid(text: string): string {
+  const h = createHash('md5').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+/** Tables the generator fills in bulk; their secondary indexes are rebuilt after the load. */
+const bulkTables = ['products', 'product_variants', 'product_property_values', 'stock', 'prices'];
+
+const [dataDir, productArg = '10000', infoPath] = process.argv.slice(2);
 const url = process.env.DATABASE_URL;
-if (!dataDir && !url) throw new Error('usage: generate.ts <data dir> [products]');
+if (!dataDir && !url) throw new Error('usage: generate.ts <data dir> [products] [info.json]');
 
+const began = Date.now();
 const database = await openDatabase(
   url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: dataDir as string },
 );
@@ -16,36 +40,77 @@ try {
   await database.migrate();
   const { db } = database;
   await seedDemo(db, { publicUrl: 'http://localhost', password: 'bench-demo-password' });
-  const categoryIds = Array.from({ length: 100 }, () => uuidv7());
-  await db
-    .insert(categories)
-    .values(
-      categoryIds.map((id, i) => ({ id, slug: `bench-${i}`, name: `Категория ${i + 1}`, position: 100 + i })),
+  const shape = benchShape(Number(productArg));
+  const retail = await ensureDefaultPriceList(db);
+  const steps: Record<string, number> = {};
+  const timed = async (label: string, run: () => Promise<unknown>) => {
+    const t = Date.now();
+    await run();
+    const kind = label.replace(/ \d+–\d+$/, '');
+    steps[kind] = (steps[kind] ?? 0) + (Date.now() - t);
+    process.stdout.write(`bench: ${label}: ${Date.now() - t} ms\n`);
+  };
+  await db.transaction(async (tx) => {
+    // A bulk load: skip the per-row foreign-key triggers (the generator's ids are consistent by construction;
+    // needs a superuser, which PGlite's user and the bench's PostgreSQL user are) and build the secondary indexes
+    // once at the end instead of row by row.
+    const [su] = await queryRows<{ super: boolean }>(
+      tx,
+      sql`select rolsuper as super from pg_roles where rolname = current_user`,
     );
-  const total = Number(productCount);
-  for (let start = 0; start < total; start += 1000) {
-    const batch = Array.from({ length: Math.min(1000, total - start) }, (_, j) => {
-      const n = start + j;
-      return {
-        id: uuidv7(),
-        sku: `BENCH-${String(n).padStart(6, '0')}`,
-        name: `Товар для бенчмарка №${n}`,
-        categoryId: categoryIds[n % categoryIds.length] as string,
-        basePrice: 10_000 + ((n * 7919) % 1_000_000),
-      };
+    if (su?.super) await tx.execute(sql`set local session_replication_role = replica`);
+    const indexes = await queryRows<{ name: string; def: string }>(
+      tx,
+      sql`select i.indexname as name, i.indexdef as def from pg_indexes i
+          where i.schemaname = current_schema() and i.tablename in (${sql.join(
+            bulkTables.map((t) => sql`${t}`),
+            sql`, `,
+          )})
+            and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    );
+    await timed('drop secondary indexes', async () => {
+      for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.name}"`));
     });
-    await db.insert(products).values(batch);
+    for (const [label, statement] of benchStatements(shape, retail)) {
+      await timed(label, () => tx.execute(sql.raw(statement)));
+    }
+    await timed('rebuild indexes', async () => {
+      for (const index of indexes) await tx.execute(sql.raw(index.def));
+    });
+  });
+  const companyId = md5Uuid('bco1');
+  const buyerId = await ensurePerson(db, {
+    name: 'Бенч Покупатель',
+    email: benchBuyer.email,
+    emailVerified: true,
+  });
+  await setPasswordHash(db, buyerId, await hashPassword(benchBuyer.password));
+  await ensureMember(db, companyId, buyerId, 'buyer');
+  const t = Date.now();
+  await db.execute(sql.raw(database.kind === 'postgres' ? 'vacuum analyze' : 'analyze'));
+  steps.analyze = Date.now() - t;
+
+  // Products the bench company sees: active, not in the second group's hidden 1%.
+  const productIds: string[] = [];
+  // Spread over the catalog: every 97th product.
+  for (let n = 1; productIds.length < 1000 && n <= shape.products; n += 97) {
+    if (n % 100 !== 7 && n % 100 !== 99) productIds.push(md5Uuid(`bp${n}`));
   }
-  await db.insert(companies).values(
-    Array.from({ length: 20 }, (_, i) => ({
-      id: uuidv7(),
-      name: `Клиент ${i + 1}`,
-      legalName: `ООО «Клиент ${i + 1}»`,
-      kinds: ['client'],
-      inn: String(7700000000 + i),
-    })),
-  );
-  process.stdout.write(`bench: generated ${await db.$count(products)} products\n`);
+  const seconds = Math.round((Date.now() - began) / 100) / 10;
+  const info = {
+    products: shape.products,
+    shape,
+    seconds,
+    steps,
+    companyId,
+    topCategory: { id: md5Uuid('bc1'), slug: 'bench-1' },
+    leafCategory: { id: md5Uuid(`bc${shape.topCategories + 1}`), slug: `bench-${shape.topCategories + 1}` },
+    productIds,
+    buyer: benchBuyer,
+  };
+  if (infoPath) writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`);
+  const total = await db.$count(products);
+  process.stdout.write(`bench: generated ${total} products in ${seconds} s\n`);
 } finally {
   await database.close();
 }

@@ -4,6 +4,7 @@ import { backofficeModule } from './backoffice/index.js';
 import { catalogModule } from './catalog/index.js';
 import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
+import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
@@ -22,4 +23,5 @@ export const modules: KabinetModule[] = [
   profileModule,
   backofficeModule,
   catalogModule,
+  exchange1cModule,
 ];

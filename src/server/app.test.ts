@@ -166,6 +166,17 @@ const expectedPublicRoutes = [
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/sign-up',
   'POST /api/v1/me/email-change/confirm',
+  'POST /api/v1/public/catalog/price-quote',
+  // The public catalog: guests see the public assortment at guest prices.
+  'GET /api/v1/public/catalog/products',
+  'GET /api/v1/public/catalog/products/:productId',
+  'GET /api/v1/public/catalog/categories',
+  // The 1C exchange: HTTP Basic at checkauth, then its own session cookie or sessid (docs/1c-exchange.md).
+  'GET /api/1c/exchange',
+  'POST /api/1c/exchange',
+  // Catalog media: image files of products, and documents checked against the catalog's visibility.
+  'GET /api/v1/public/catalog/media/:key',
+  'GET /api/v1/public/catalog/documents/:documentId',
 ];
 
 describe('every route declares its access', () => {

@@ -186,6 +186,7 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
     },
     { prefix: '/api/v1' },
   );
+  for (const module of modules) await module.rootRoutes?.(app, ctx);
 
   if (hasWebApp) registerWebApp(app);
   app.addHook('onClose', async () => {

@@ -17,6 +17,7 @@ export const permissions = [
   'staff.manage',
   'roles.manage',
   'catalog.manage',
+  'integrations.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -68,6 +69,7 @@ export const orgPermissions = [
   'finance.read',
   'roles.manage',
   'owners.manage',
+  'catalog.read',
 ] as const;
 
 export type OrgPermission = (typeof orgPermissions)[number];
@@ -75,10 +77,10 @@ export type OrgPermission = (typeof orgPermissions)[number];
 export const orgRoles = {
   owner: orgPermissions,
   admin: orgPermissions.filter((p) => p !== 'owners.manage'),
-  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place'],
-  approver: ['company.read', 'members.read', 'orders.read', 'orders.approve'],
-  accountant: ['company.read', 'members.read', 'orders.read', 'finance.read'],
-  viewer: ['company.read', 'orders.read'],
+  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place', 'catalog.read'],
+  approver: ['company.read', 'members.read', 'orders.read', 'orders.approve', 'catalog.read'],
+  accountant: ['company.read', 'members.read', 'orders.read', 'finance.read', 'catalog.read'],
+  viewer: ['company.read', 'orders.read', 'catalog.read'],
 } as const satisfies Record<string, readonly OrgPermission[]>;
 
 export type OrgRole = keyof typeof orgRoles;

@@ -1,4 +1,10 @@
 import { defineModule } from '../../server/core/module.js';
+import { catalogAdminRoutes } from './admin/index.js';
+import { browseRoutes } from './browse/browse.routes.js';
+import { catalogListsPersonalData } from './lists/lists.personal-data.js';
+import { listsRoutes } from './lists/lists.routes.js';
+import { pricingRoutes } from './pricing/pricing.routes.js';
+import { catalogTransfer } from './transfer/index.js';
 
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
@@ -6,5 +12,13 @@ import { defineModule } from '../../server/core/module.js';
  */
 export const catalogModule = defineModule({
   name: 'catalog',
-  routes: (_app, _ctx) => {},
+  routes: async (app, ctx) => {
+    pricingRoutes(app, ctx);
+    browseRoutes(app, ctx);
+    listsRoutes(app, ctx);
+    await catalogAdminRoutes(app, ctx);
+    await catalogTransfer.routes(app, ctx);
+  },
+  jobs: (ctx) => [...catalogTransfer.jobs(ctx)],
+  personalData: catalogListsPersonalData,
 });

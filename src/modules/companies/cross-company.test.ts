@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
+import { companies, customerGroups } from './companies.tables.js';
 import { type CompaniesTestApp, companiesTestApp, demoCompanies, demoPeople } from './companies.testkit.js';
 
 let k: CompaniesTestApp;
@@ -12,6 +16,8 @@ let b: {
   roleId: string;
   invitationId: string;
   userId: string;
+  /** A catalog product only B's customer group may see. */
+  productId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -26,6 +32,9 @@ const validBodies: Record<string, object> = {
   },
   'POST /api/v1/orgs/:orgId/invitations': { email: 'stranger@example.ru', role: 'viewer' },
   'POST /api/v1/orgs/:orgId/roles': { name: 'Взлом', permissions: ['orders.read'] },
+  'POST /api/v1/orgs/:orgId/catalog/price-quote': {
+    lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
 };
 
 /** The answer without `instance`, which only echoes the requested path (with the ids we sent). */
@@ -38,7 +47,33 @@ const dataOf = (body: string) => {
   }
 };
 
-const secretsOfB = () => [demoCompanies.supplier.inn, b.accountId, b.roleId, b.invitationId, b.userId];
+const secretsOfB = () => [
+  demoCompanies.supplier.inn,
+  b.accountId,
+  b.roleId,
+  b.invitationId,
+  b.userId,
+  b.productId,
+  'SECRET-B-SKU',
+];
+
+/** A customer group of B's own and a product only that group sees (the catalog's org routes). */
+async function productOnlyBSees(companyId: string): Promise<string> {
+  const db = k.t.db;
+  const groupId = uuidv7();
+  await db.insert(customerGroups).values({ id: groupId, name: 'Только поставщик' });
+  await db.update(companies).set({ customerGroupId: groupId }).where(eq(companies.id, companyId));
+  const f = catalogFixtures(db);
+  const category = await f.category('Линейка поставщика', undefined, [groupId]);
+  const product = await f.product({
+    name: 'Товар только для B',
+    sku: 'SECRET-B-SKU',
+    categoryId: category.id,
+    price: 100,
+    visibleGroupIds: [groupId],
+  });
+  return product.id;
+}
 
 beforeAll(async () => {
   k = await companiesTestApp();
@@ -69,6 +104,7 @@ beforeAll(async () => {
     roleId: role.json().id,
     invitationId: invitation.json().id,
     userId: members.json().items[0].userId,
+    productId: await productOnlyBSees(idB),
   };
 });
 afterAll(async () => k?.t.close());
@@ -102,7 +138,8 @@ describe('cross-company access', () => {
         .replace(':accountId', b.accountId)
         .replace(':userId', b.userId)
         .replace(':invitationId', b.invitationId)
-        .replace(':roleId', b.roleId);
+        .replace(':roleId', b.roleId)
+        .replace(':productId', b.productId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -129,6 +166,7 @@ describe('cross-company access', () => {
       ':userId': () => b.userId,
       ':invitationId': () => b.invitationId,
       ':roleId': () => b.roleId,
+      ':productId': () => b.productId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

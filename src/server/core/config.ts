@@ -54,6 +54,14 @@ export const envSchema = z.object({
     .optional(),
   SMSRU_FROM: z.string().min(1).max(11).optional(),
   SMSRU_URL: urlWithProtocol(['http:', 'https:']).default('https://sms.ru'),
+  KABINET_1C_LOGIN: z.string().min(1).max(100).optional(),
+  KABINET_1C_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  KABINET_1C_FILE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(512 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,6 +101,8 @@ export interface Config {
   accountDeletionGraceDays: number;
   /** Where text messages go: `dev` keeps them in the dev SMS inbox, `smsru` sends them through SMS.ru. */
   sms: { provider: 'dev' } | { provider: 'smsru'; apiId: string; from: string | undefined; url: string };
+  /** 1C exchange: an account given by the environment (besides back-office ones) and the bytes per upload. */
+  exchange1c: { login: string | undefined; password: string | undefined; fileLimit: number };
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -157,5 +167,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             url: e.SMSRU_URL.replace(/\/$/, ''),
           }
         : { provider: 'dev' },
+    exchange1c: {
+      login: e.KABINET_1C_LOGIN,
+      password: e.KABINET_1C_PASSWORD,
+      fileLimit: e.KABINET_1C_FILE_LIMIT,
+    },
   };
 }

@@ -20,6 +20,8 @@ export interface ModuleContext {
 export interface KabinetModule {
   name: string;
   routes?(app: FastifyInstance, ctx: ModuleContext): void | Promise<void>;
+  /** Routes outside /api/v1 whose URL is fixed by an outside protocol (the 1C exchange); they still declare access. */
+  rootRoutes?(app: FastifyInstance, ctx: ModuleContext): void | Promise<void>;
   jobs?(ctx: ModuleContext): JobDefinition[];
   /** Outbox subscriptions and cron schedules, registered after all jobs. */
   wire?(ctx: ModuleContext): void;

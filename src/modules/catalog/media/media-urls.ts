@@ -8,8 +8,9 @@
  * The public URL of each is `/api/v1/public/catalog/media/<file name>`, served with long cache headers (a
  * re-upload is a new image id, so a URL never changes its content).
  *
- * A document is served by id: `/api/v1/public/catalog/documents/<documentId>` for products guests may see, and
- * `/api/v1/orgs/<orgId>/catalog/documents/<documentId>` for products visible to that company's customer group.
+ * A document is served by id from one route: `/api/v1/public/catalog/documents/<documentId>` serves the documents
+ * of products guests may see; with `?orgId=<orgId>` a signed-in member of that company also gets the documents of
+ * products visible to the company's customer group (staff with `catalog.manage` get every document).
  */
 
 /** Folder of catalog media in the file storage. */
@@ -44,9 +45,8 @@ export function imageUrls(image: { id: string; storageKey: string; thumbKey: str
   };
 }
 
-/** Public URL of a product document (the scope decides who may download it). */
+/** URL of a product document; pass the company the person acts for, so its assortment counts. */
 export function documentUrl(documentId: string, orgId?: string | null): string {
-  return orgId
-    ? `/api/v1/orgs/${orgId}/catalog/documents/${documentId}`
-    : `/api/v1/public/catalog/documents/${documentId}`;
+  const url = `/api/v1/public/catalog/documents/${documentId}`;
+  return orgId ? `${url}?orgId=${orgId}` : url;
 }

@@ -42,11 +42,16 @@ export interface PricedLine {
   currency: string;
   /** Final price per unit. */
   unitPrice: number;
+  /** The list price per unit at this quantity (the winning list's break), before a discount or a promotion. */
+  listPrice?: number;
   /** The default (retail) list price per unit, for a struck-through "was" price; null when there is none. */
   basePrice: number | null;
   /** unitPrice × quantity, rounded to kopecks. */
   total: number;
   rule: PriceRule;
-  /** The price per unit from each quantity break of the winning list, for the calculator. */
-  breaks: Array<{ minQty: number; unitPrice: number }>;
+  /**
+   * For the calculator: from each quantity where the price changes (a break of the winning list or the minimum
+   * quantity of a discount), the final price per unit from that quantity on, and the list price there.
+   */
+  breaks: Array<{ minQty: number; unitPrice: number; listPrice?: number }>;
 }

@@ -1,0 +1,115 @@
+// Writes a bench run to bench/results/: <time>-<db>.json, latest-<db>.json, latest-<db>.md, and README.md, which
+// compares the latest PostgreSQL and PGlite runs with the issue's targets.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const importTarget = { seconds: 180, rssMb: 500 };
+
+function verdict(ok) {
+  return ok === undefined ? '' : ok ? '✅' : '❌';
+}
+
+/** The markdown of one run. */
+export function runMarkdown(run) {
+  const gen = run.generation;
+  return [
+    `# Kabinet benchmark — ${run.date}`,
+    '',
+    `Database: ${run.database}; ${run.products} products; ${run.connections} connections for ${run.durationSec} s per scenario;`,
+    `${run.machine.cpus} cores (${run.machine.cpuModel}), ${run.machine.memoryGb} GiB, Node ${run.machine.node}, ${run.machine.os}.`,
+    `Server, database and load generator share the machine; its 1-minute load average was ${run.machine.loadAverage?.before ?? '?'} before the run and ${run.machine.loadAverage?.after ?? '?'} after (other work on it inflates the latencies)${run.machine.nice !== undefined ? `; the bench ran at nice ${run.machine.nice}` : ''}.`,
+    ...(gen
+      ? ['', `Data generation (bench/generate.ts): ${gen.seconds} s for ${gen.products} products.`]
+      : []),
+    ...(run.coldStartMs === undefined
+      ? []
+      : [
+          '',
+          `Cold start (empty data directory, migrations and demo data, to the first /healthz answer): ${run.coldStartMs} ms (target: under 20 s).`,
+        ]),
+    '',
+    '| scenario | req/s | p50 ms | p99 ms | target p99 | errors | non-2xx | server RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...run.results.map(
+      (r) =>
+        `| ${r.scenario} | ${r.requestsPerSec} | ${r.latencyP50Ms} | ${r.latencyP99Ms} | ${r.targetP99Ms ? `< ${r.targetP99Ms} ${verdict(r.meetsTarget)}` : ''} | ${r.errors} | ${r.non2xx} | ${r.serverRssMb} |`,
+    ),
+    '',
+    ...run.results.map(
+      (r) => `- **${r.scenario}**: \`${r.path}\` — ${r.what}${r.note ? ` (${r.note})` : ''}`,
+    ),
+    '',
+    ...(run.import
+      ? [
+          '## CommerceML import',
+          '',
+          run.import.skipped
+            ? `Skipped: ${run.import.skipped}`
+            : `${run.import.products} products with offers (${run.import.fileMb} MB of XML): ${run.import.seconds} s, peak memory ${run.import.peakRssMb} MB (targets: under ${importTarget.seconds} s and ${importTarget.rssMb} MB) ${verdict(run.import.seconds < importTarget.seconds && run.import.peakRssMb < importTarget.rssMb)}. ${run.import.how ?? ''}`,
+          '',
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** Stores a run and refreshes the summary README. */
+export function writeResults(root, run) {
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = run.date.replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(run, null, 2)}\n`;
+  writeFileSync(join(dir, `${stamp}-${run.database}.json`), json);
+  writeFileSync(join(dir, `latest-${run.database}.json`), json);
+  const md = runMarkdown(run);
+  writeFileSync(join(dir, `latest-${run.database}.md`), md);
+  writeFileSync(join(dir, 'README.md'), summary(dir));
+  return md;
+}
+
+function load(dir, db) {
+  const file = join(dir, `latest-${db}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+/** bench/results/README.md: the targets of issue 4 against the latest run on each database. */
+function summary(dir) {
+  const runs = ['postgres', 'pglite'].map((db) => load(dir, db)).filter(Boolean);
+  const row = (name, pick) => `| ${name} | ${runs.map((run) => pick(run) ?? '—').join(' | ')} |`;
+  const scenario = (run, name) => run.results.find((r) => r.scenario === name);
+  const cell = (run, name) => {
+    const r = scenario(run, name);
+    if (!r) return undefined;
+    return `p50 ${r.latencyP50Ms} / p99 ${r.latencyP99Ms} ms, ${r.requestsPerSec} req/s ${verdict(r.meetsTarget)}`;
+  };
+  const names = [...new Set(runs.flatMap((run) => run.results.map((r) => r.scenario)))];
+  return [
+    '# Benchmark results',
+    '',
+    'Produced by `npm run bench` (bench/run.mjs): a generated catalog (bench/generate.ts), the built server, autocannon',
+    'at the stated connections, server RSS sampled every 250 ms. Targets (issue 4, PostgreSQL on a 2-core machine):',
+    'catalog listing and search p99 < 50 ms at 50 connections, product page p99 < 30 ms, a 100 000-product',
+    'CommerceML import under 3 minutes and 500 MB. PGlite has no target; it is one connection, so queries queue.',
+    '',
+    `| | ${runs.map((r) => r.database).join(' | ')} |`,
+    `| --- | ${runs.map(() => '---').join(' | ')} |`,
+    row('date', (r) => r.date),
+    row(
+      'machine',
+      (r) =>
+        `${r.machine.cpus} cores, ${r.machine.memoryGb} GiB, Node ${r.machine.node}, load average ${r.machine.loadAverage?.before ?? '?'} → ${r.machine.loadAverage?.after ?? '?'}`,
+    ),
+    row('products', (r) => String(r.products)),
+    row('connections × seconds', (r) => `${r.connections} × ${r.durationSec}`),
+    row('data generation', (r) => (r.generation ? `${r.generation.seconds} s` : undefined)),
+    ...names.map((name) => row(name, (r) => cell(r, name))),
+    row('CommerceML import', (r) =>
+      r.import && !r.import.skipped
+        ? `${r.import.products} products: ${r.import.seconds} s, ${r.import.peakRssMb} MB ${verdict(r.import.seconds < importTarget.seconds && r.import.peakRssMb < importTarget.rssMb)}`
+        : r.import?.skipped,
+    ),
+    '',
+    'Details: [latest-postgres.md](latest-postgres.md), [latest-pglite.md](latest-pglite.md); every run is kept as',
+    '`<time>-<database>.json`.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,61 @@
+// The load scenarios of `npm run bench`. Each has a name, what it measures, its target (issue 4, PostgreSQL, this
+// 2-core machine) and either one path or a function giving the next path, so search and product pages rotate.
+
+/** Search phrases: a Russian stem, whole words, a typo and an exact SKU. */
+export const searchPhrases = [
+  'кабел',
+  'фильтр магистральный',
+  'фильтер',
+  'насос скважинный',
+  'B-012345',
+  'кран',
+];
+
+/**
+ * Scenarios for a generated data set (`info` from bench/generate.ts). The catalog ones run as the bench buyer, a
+ * member of a company with a customer group, a contract list and a discount, in the org scope.
+ */
+export function benchScenarios(info) {
+  const org = `/api/v1/orgs/${info.companyId}/catalog`;
+  let search = 0;
+  let product = 0;
+  return [
+    { name: 'healthz', path: '/healthz', what: 'process up, no database' },
+    { name: 'public settings', path: '/api/v1/public/settings', what: 'one database read, public' },
+    {
+      name: 'category listing (company)',
+      path: `${org}/products?category=${info.topCategory.id}`,
+      what: 'a top-level category (its subtree), first page of 24, contract prices, discounts, stock per warehouse',
+      signedIn: true,
+      targetP99Ms: 50,
+    },
+    {
+      name: 'subcategory listing (company)',
+      path: `${org}/products?category=${info.leafCategory.id}`,
+      what: 'a leaf category, first page of 24, personal prices and stock',
+      signedIn: true,
+      targetP99Ms: 50,
+    },
+    {
+      name: 'search (company)',
+      path: `${org}/products?q=${encodeURIComponent(searchPhrases[0])}`,
+      next: () => `${org}/products?q=${encodeURIComponent(searchPhrases[search++ % searchPhrases.length])}`,
+      what: `full-text + trigram + SKU search, rotating: ${searchPhrases.join(', ')}`,
+      signedIn: true,
+      targetP99Ms: 50,
+    },
+    {
+      name: 'product page (company)',
+      path: `${org}/products/${info.productIds[0]}`,
+      next: () => `${org}/products/${info.productIds[product++ % info.productIds.length]}`,
+      what: `one product: variants, properties, price with breaks, stock by warehouse (${info.productIds.length} products in turn)`,
+      signedIn: true,
+      targetP99Ms: 30,
+    },
+    {
+      name: 'category listing (guest)',
+      path: `/api/v1/public/catalog/products?category=${info.topCategory.id}`,
+      what: 'the same category for a guest: public assortment, retail prices',
+    },
+  ];
+}
