@@ -1,6 +1,7 @@
 // Every table, re-exported for Drizzle (queries and drizzle-kit). Each module owns its own file.
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/catalog/catalog.tables.js';
+export * from '../modules/catalog/transfer/transfer.tables.js';
 export * from '../modules/companies/companies.tables.js';
 export * from '../modules/devmail/devmail.tables.js';
 export * from '../modules/exchange1c/exchange1c.tables.js';

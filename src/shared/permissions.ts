@@ -17,6 +17,7 @@ export const permissions = [
   'staff.manage',
   'roles.manage',
   'catalog.manage',
+  'integrations.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

@@ -4,6 +4,7 @@ import { browseRoutes } from './browse/browse.routes.js';
 import { catalogListsPersonalData } from './lists/lists.personal-data.js';
 import { listsRoutes } from './lists/lists.routes.js';
 import { pricingRoutes } from './pricing/pricing.routes.js';
+import { catalogTransfer } from './transfer/index.js';
 
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
@@ -16,6 +17,8 @@ export const catalogModule = defineModule({
     browseRoutes(app, ctx);
     listsRoutes(app, ctx);
     await catalogAdminRoutes(app, ctx);
+    await catalogTransfer.routes(app, ctx);
   },
+  jobs: (ctx) => [...catalogTransfer.jobs(ctx)],
   personalData: catalogListsPersonalData,
 });

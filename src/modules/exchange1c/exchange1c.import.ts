@@ -43,7 +43,7 @@ async function saveState(db: Db, sessionId: string, name: string, state: Exchang
         ? sql`case when result = 'failure' then 'failure' else 'success' end`
         : sql`result`;
   await db.execute(sql`update exchange1c_sessions
-    set files = jsonb_set(files, ${[name]}::text[], ${JSON.stringify(state)}::jsonb), result = ${result}
+    set files = jsonb_set(files, array[${name}::text], ${JSON.stringify(state)}::jsonb), result = ${result}
     where id = ${sessionId}`);
 }
 
@@ -174,7 +174,8 @@ export async function importFile(
   };
   await readPackage(path, writer);
   await writer.finish();
-  if (info.catalogOnlyChanges === false && (await onlyImportFile(dir))) await writer.archiveMissingProducts();
+  if (info.catalogOnlyChanges === false && (await onlyCatalogFile(dir, name)))
+    await writer.archiveMissingProducts();
   Object.assign(state.counts, writer.counts);
 }
 
@@ -182,7 +183,8 @@ export async function importFile(
  * A full catalog archives the products it left out only when it is the session's one and only catalog file:
  * 1C splits big catalogs into several files (import0_1.xml, import___<uuid>.xml …) each holding a part.
  */
-async function onlyImportFile(dir: string): Promise<boolean> {
+async function onlyCatalogFile(dir: string, name: string): Promise<boolean> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => /^import.*\.xml$/i.test(n)).length === 1;
+  const catalogs = names.filter((n) => /\.xml$/i.test(n) && !/^(offers|prices|rests)/i.test(n));
+  return catalogs.length === 1 && catalogs[0] === name;
 }

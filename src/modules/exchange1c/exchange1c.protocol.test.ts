@@ -98,3 +98,40 @@ describe('1C exchange protocol (type=catalog)', () => {
     }
   });
 });
+
+describe('back office: integration accounts and the exchange log', () => {
+  const admin = async (method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url: `/api/v1/admin/integrations/1c${url}`,
+      headers: { cookie: await t.operator(), origin: 'http://localhost:3000' },
+      payload,
+    });
+
+  it('needs a signed-in staff member', async () => {
+    expect((await t.app.inject({ url: '/api/v1/admin/integrations/1c/accounts' })).statusCode).toBe(401);
+  });
+
+  it('creates an account whose password is shown once, signs 1C in with it, logs the session, and revokes it', async () => {
+    const settings = await admin('GET', '');
+    expect(settings.json()).toMatchObject({ url: 'http://localhost:3000/api/1c/exchange', envLogin: login });
+    const created = await admin('POST', '/accounts', { login: 'ut11-shop', name: 'УТ 11' });
+    expect(created.statusCode).toBe(201);
+    const { account, password: generated } = created.json();
+    expect(generated).toMatch(/^[\w-]{20,}$/);
+    expect((await admin('POST', '/accounts', { login: 'ut11-shop' })).statusCode).toBe(409);
+    const list = (await admin('GET', '/accounts')).json();
+    expect(list.items.map((a: { login: string }) => a.login)).toContain('ut11-shop');
+    expect(JSON.stringify(list)).not.toContain(generated);
+
+    const client = new ExchangeClient(baseUrl, 'ut11-shop', generated);
+    expect((await client.checkauth()).status).toBe('success');
+    expect((await client.init()).status).toBe('zip=yes');
+    const log = (await admin('GET', '/log?limit=5')).json();
+    expect(log.items[0]).toMatchObject({ login: 'ut11-shop', type: 'catalog', result: 'open' });
+
+    expect((await admin('POST', `/accounts/${account.id}/revoke`)).json().revokedAt).not.toBeNull();
+    expect((await client.request('type=catalog&mode=init')).status).toBe('failure');
+    expect((await new ExchangeClient(baseUrl, 'ut11-shop', generated).checkauth()).status).toBe('failure');
+  });
+});

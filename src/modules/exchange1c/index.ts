@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { exchangeAdminRoutes } from './exchange1c.admin.routes.js';
 import { exchangeRoutes } from './exchange1c.routes.js';
 
 /**
@@ -7,5 +8,6 @@ import { exchangeRoutes } from './exchange1c.routes.js';
  */
 export const exchange1cModule = defineModule({
   name: 'exchange1c',
+  routes: exchangeAdminRoutes,
   rootRoutes: exchangeRoutes,
 });

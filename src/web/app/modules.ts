@@ -10,9 +10,12 @@
  */
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { catalogModule } from '../modules/catalog';
+import { catalogAdminModule } from '../modules/catalog-admin';
+import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
+import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { profileModule } from '../modules/profile';
@@ -32,5 +35,8 @@ export const webModules: WebModule[] = [
   peopleModule,
   rolesModule,
   auditModule,
+  catalogAdminModule,
+  exchange1cModule,
   securitySettingsModule,
+  catalogTransferModule,
 ];

@@ -7,10 +7,13 @@ import type base from './ru.json';
 export type Texts = typeof base & {
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
+  'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
+  'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
   external: typeof import('../modules/external/i18n/ru.json');
   devsms: typeof import('../modules/devsms/i18n/ru.json');
+  exchange1c: typeof import('../modules/exchange1c/i18n/ru.json');
   home: typeof import('../modules/home/i18n/ru.json');
   identity: typeof import('../modules/identity/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');

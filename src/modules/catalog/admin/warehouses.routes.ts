@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { ModuleContext } from '../../../server/core/module.js';
+import { listCustomerGroups } from '../../companies/companies.service.js';
 import { warehouses } from '../catalog.tables.js';
 import { manage, notFound } from './common.js';
 
@@ -34,6 +35,19 @@ export function warehouseAdminRoutes(app: FastifyInstance, { db }: ModuleContext
     if (!row) throw notFound('warehouse');
     return row;
   };
+  api.get(
+    '/admin/catalog/customer-groups',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Customer groups to limit visibility and assign price lists to (read through the companies module)',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+      },
+    },
+    async () => ({ items: await listCustomerGroups(db) }),
+  );
   api.get(
     '/admin/catalog/warehouses',
     {

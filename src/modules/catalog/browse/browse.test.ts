@@ -128,6 +128,8 @@ describe('catalog scopes', () => {
         { warehouseId: warehouseFar, name: 'Екатеринбург', available: 3, deliveryDays: 4 },
       ],
     });
+    expect(dealer.price).toMatchObject({ unitPrice: 7500, rule: { source: 'contract' } });
+    expect(guest.price).toMatchObject({ unitPrice: 9900, rule: { source: 'default' } });
   });
 });
 

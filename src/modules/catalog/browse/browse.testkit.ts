@@ -97,14 +97,20 @@ export function catalogFixtures(db: Db) {
       await db.insert(stock).values({ variantId, warehouseId, onHand, reserved });
     },
 
-    /** A contract price list for one company with prices for variants. */
+    /** Contract prices for one company: into its assigned list, or a new one assigned to it. */
     async contractPrices(
       companyId: string,
       amounts: Array<[variantId: string, amount: number, minQty?: number]>,
     ) {
-      const listId = uuidv7();
-      await db.insert(priceLists).values({ id: listId, code: `contract-${listId}`, name: 'Контракт' });
-      await db.insert(priceListAssignments).values({ id: uuidv7(), priceListId: listId, companyId });
+      const [assigned] = await db
+        .select({ id: priceListAssignments.priceListId })
+        .from(priceListAssignments)
+        .where(eq(priceListAssignments.companyId, companyId));
+      const listId = assigned?.id ?? uuidv7();
+      if (!assigned) {
+        await db.insert(priceLists).values({ id: listId, code: `contract-${listId}`, name: 'Контракт' });
+        await db.insert(priceListAssignments).values({ id: uuidv7(), priceListId: listId, companyId });
+      }
       await db.insert(prices).values(
         amounts.map(([variantId, amount, minQty]) => ({
           priceListId: listId,

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../server/core/db.js';
+import { imageUrls } from '../media/media-urls.js';
 import { priceLines } from '../pricing/pricing.service.js';
 import type { PricedLine, PricingContext } from '../pricing/pricing.types.js';
 import type { CatalogPrice, CatalogStock, ProductCard } from './browse.schema.js';
-import { imageUrls } from './media.js';
 import { presentStock, type WarehouseStock } from './stock-levels.js';
 import { productVisible, uuidArray } from './visibility.js';
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../server/core/db.js';
 import { AppError } from '../../../server/core/errors.js';
+import { documentUrl } from '../media/media-urls.js';
 import type { PricingContext } from '../pricing/pricing.types.js';
 import type { ProductDetail } from './browse.schema.js';
 import { groupBy, loadCards, presentImage, priceVariants, stockRows } from './cards.js';
-import { documentUrl } from './media.js';
 import { presentStock } from './stock-levels.js';
 import { productVisible } from './visibility.js';
 

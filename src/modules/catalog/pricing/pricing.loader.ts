@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../server/core/db.js';
 import {
   categories,
@@ -18,6 +18,14 @@ import type {
   PromoRow,
 } from './pricing.resolver.js';
 import type { PricingContext } from './pricing.types.js';
+
+/**
+ * `column = any($1::uuid[])`: one parameter for the whole batch instead of one per id, so PostgreSQL parses and
+ * plans a page of 100 lines as fast as one line.
+ */
+export function anyUuid(column: AnyColumn, ids: string[]): SQL {
+  return sql`${column} = any(${sql.param(ids)}::uuid[])`;
+}
 
 /**
  * Loads every row that may price a batch of variants in a context: four queries, run together, whatever the
@@ -51,7 +59,7 @@ async function loadFacts(db: Db, ids: string[]) {
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .leftJoin(categories, eq(categories.id, products.categoryId))
-    .where(inArray(productVariants.id, ids));
+    .where(anyUuid(productVariants.id, ids));
   return rows.map((r) => ({ ...r, categoryPath: r.categoryPath ?? [] }));
 }
 
@@ -94,7 +102,7 @@ async function loadListPrices(db: Db, ctx: PricingContext, ids: string[]): Promi
     })
     .from(prices)
     .innerJoin(priceLists, eq(priceLists.id, prices.priceListId))
-    .where(and(inArray(prices.variantId, ids), listFilter));
+    .where(and(anyUuid(prices.variantId, ids), listFilter));
 }
 
 /**
@@ -102,7 +110,7 @@ async function loadListPrices(db: Db, ctx: PricingContext, ids: string[]): Promi
  * categories (ancestors included). Filtering here keeps a group with thousands of per-product discounts cheap.
  */
 function coverable(db: Db, ids: string[]) {
-  const ofVariants = inArray(productVariants.id, ids);
+  const ofVariants = anyUuid(productVariants.id, ids);
   const productIds = db.select({ id: productVariants.productId }).from(productVariants).where(ofVariants);
   const brands = db
     .select({ brand: sql`lower(trim(${products.brand}))` })
@@ -187,7 +195,7 @@ async function loadPromos(db: Db, ctx: PricingContext, ids: string[]): Promise<P
           db
             .select({ id: productVariants.productId })
             .from(productVariants)
-            .where(inArray(productVariants.id, ids)),
+            .where(anyUuid(productVariants.id, ids)),
         ),
         lte(promoPrices.startsAt, ctx.at),
         gt(promoPrices.endsAt, ctx.at),

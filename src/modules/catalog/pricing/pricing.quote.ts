@@ -1,6 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../server/core/db.js';
 import { categories, products, productVariants } from '../catalog.tables.js';
+import { anyUuid } from './pricing.loader.js';
 import type { Quote, QuoteBody, QuoteLine } from './pricing.schema.js';
 import { priceLines } from './pricing.service.js';
 import type { PricedLine, PricingContext } from './pricing.types.js';
@@ -30,7 +31,7 @@ async function variantStates(db: Db, customerGroupId: string | null, variantIds:
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .leftJoin(categories, eq(categories.id, products.categoryId))
-    .where(inArray(productVariants.id, [...new Set(variantIds)]));
+    .where(anyUuid(productVariants.id, [...new Set(variantIds)]));
   return new Map(rows.map((r) => [r.variantId, r]));
 }
 

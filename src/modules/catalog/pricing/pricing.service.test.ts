@@ -264,3 +264,68 @@ describe('promotions against discounts', () => {
     expect((await one(guest(), a.variantId))?.unitPrice).toBe(100_000);
   });
 });
+
+describe('the worked example of docs/pricing.md', () => {
+  it('gives each row of the table', async () => {
+    const filters = await f.category();
+    const cartridges = await f.category(filters);
+    const dealers = await createCustomerGroup(t.db, { name: 'Дилеры (пример)' });
+    const vodo = await ensureCompany(t.db, {
+      name: 'ВС',
+      legalName: 'ООО ВС',
+      kinds: ['client'],
+      inn: '7736050003',
+    });
+    const otherDealer = await ensureCompany(t.db, {
+      name: 'Д2',
+      legalName: 'ООО Д2',
+      kinds: ['client'],
+      inn: '7710140679',
+    });
+    await updateCompany(t.db, vodo, { customerGroupId: dealers });
+    await updateCompany(t.db, otherDealer, { customerGroupId: dealers });
+    const ivan = 'pricing-example-ivan';
+    await t.db
+      .insert(users)
+      .values({ id: ivan, name: 'Иван', email: 'ivan@example.ru', emailVerified: true });
+    const dealerList = await f.list('Дилерская');
+    const contract = await f.list('Договор ВС');
+    await f.assign(dealerList, { customerGroupId: dealers });
+    await f.assign(contract, { companyId: vodo });
+    const pp5 = await f.product(cartridges.id, { brand: 'Аквафор' });
+    await f.price(retail, pp5.variantId, { 1: 100_000, 50: 90_000 });
+    await f.price(dealerList, pp5.variantId, { 1: 80_000 });
+    await f.price(contract, pp5.variantId, { 1: 70_000, 50: 65_000 });
+    await f.discount({ companyId: vodo, scope: 'category', categoryId: filters.id, percentBp: 500 });
+    await f.discount({ customerGroupId: dealers, scope: 'all', percentBp: 1200, minQty: 100 });
+    await f.discount({ userId: ivan, scope: 'brand', brand: 'Аквафор', percentBp: 1000 });
+    await f.promo({ productId: pp5.productId, amount: 85_000, startsAt: daysAgo(1), endsAt: inDays(3) });
+
+    const ivanCtx: PricingContext = { scope: 'me', userId: ivan, companyId: null, customerGroupId: null, at };
+    const vodoCtx: PricingContext = {
+      scope: 'org',
+      userId: ivan,
+      companyId: vodo,
+      customerGroupId: dealers,
+      at,
+    };
+    const otherCtx: PricingContext = { ...vodoCtx, companyId: otherDealer };
+    const rows: Array<[PricingContext, number, number, string]> = [
+      [guest(), 1, 85_000, 'promo'],
+      [guest(), 49, 85_000, 'promo'],
+      [ivanCtx, 1, 85_000, 'promo'],
+      [ivanCtx, 50, 81_000, 'default −1000'],
+      [vodoCtx, 1, 66_500, 'contract −500'],
+      [vodoCtx, 50, 61_750, 'contract −500'],
+      [vodoCtx, 100, 57_200, 'contract −1200'],
+      [otherCtx, 1, 80_000, 'group'],
+    ];
+    for (const [ctx, quantity, unitPrice, rule] of rows) {
+      const priced = await one(ctx, pp5.variantId, quantity);
+      const shown = priced?.rule.promo
+        ? 'promo'
+        : `${priced?.rule.source}${priced?.rule.discount ? ` −${priced.rule.discount.percentBp}` : ''}`;
+      expect([quantity, priced?.unitPrice, shown]).toEqual([quantity, unitPrice, rule]);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../server/core/db.js';
 import {
@@ -66,8 +67,20 @@ export function pricingFactory(db: Db) {
       await db.insert(priceLists).values({ id, code: `pl-${next()}-${id.slice(-6)}`, name, isDefault });
       return id;
     },
+    /** Assigns a list to a customer group or a company, replacing the target's current list (the demo seeds some). */
     async assign(priceListId: string, target: { companyId: string } | { customerGroupId: string }) {
+      await this.unassign(target);
       await db.insert(priceListAssignments).values({ id: uuidv7(), priceListId, ...target });
+    },
+    /** Removes the target's list assignment, if any. */
+    async unassign(target: { companyId: string } | { customerGroupId: string }) {
+      await db
+        .delete(priceListAssignments)
+        .where(
+          'companyId' in target
+            ? eq(priceListAssignments.companyId, target.companyId)
+            : eq(priceListAssignments.customerGroupId, target.customerGroupId),
+        );
     },
     /** Prices of a variant in a list: `{ 1: 10000, 50: 9000 }` sets the breaks (min quantity → kopecks). */
     async price(priceListId: string, variantId: string, breaks: Record<number, number>) {

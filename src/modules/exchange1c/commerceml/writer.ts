@@ -87,6 +87,8 @@ export class CatalogWriter implements PackageSink {
   private warehouseIds = new Map<string, string>();
   private usedSkus = new Map<string, string>();
   private priceTypeOrder: PriceTypeRecord[] = [];
+  private inFlight: Promise<void> | null = null;
+  private failure: Error | null = null;
 
   private constructor(private readonly db: Db) {}
 
@@ -148,13 +150,33 @@ export class CatalogWriter implements PackageSink {
     this.pendingOffers.push(record);
   }
 
-  /** Writes full batches (called between input chunks). */
+  /**
+   * Called between input chunks. Writing overlaps parsing: one flush runs in the background while the parser
+   * reads on, and the parser only waits for it once a whole new batch is buffered (so memory stays bounded).
+   */
   async drain(): Promise<void> {
-    await this.flush(false);
+    if (this.failure) throw this.failure;
+    if (this.inFlight) {
+      const full = this.pendingProducts.length >= batchSize || this.pendingOffers.length >= batchSize;
+      if (!full) return;
+      await this.inFlight;
+      if (this.failure) throw this.failure;
+    }
+    this.inFlight = this.flush(false).then(
+      () => {
+        this.inFlight = null;
+      },
+      (error: Error) => {
+        this.failure = error;
+        this.inFlight = null;
+      },
+    );
   }
 
   /** Writes everything still buffered. */
   async finish(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
     await this.flush(true);
   }
 
@@ -460,11 +482,24 @@ export class CatalogWriter implements PackageSink {
     }[],
     productIds: Map<string, string>,
   ): Promise<void> {
-    const known = offers.filter((o) => productIds.has(o.productExternalId));
+    // Offers of a prices___ or rests___ file carry no name or characteristics: they only point at the variant.
+    const known = offers.filter(
+      (o) =>
+        productIds.has(o.productExternalId) && (o.name || o.sku || Object.keys(o.characteristics).length > 0),
+    );
     if (known.length === 0) return;
+    const stored = await queryRows<{ external_id: string; sku: string }>(
+      this.db,
+      sql`select external_id, sku from product_variants where external_id in ${idList(known.map((o) => o.externalId))}`,
+    );
+    const storedSku = new Map(stored.map((r) => [r.external_id, r.sku]));
+    // Without an `Артикул` a variant keeps the SKU it has; a new one takes its 1C id.
     const skus = await this.resolveSkus(
       'product_variants',
-      known.map((o) => ({ externalId: o.externalId, sku: o.sku || o.externalId })),
+      known.map((o) => ({
+        externalId: o.externalId,
+        sku: o.sku || storedSku.get(o.externalId) || o.externalId,
+      })),
     );
     await this.upsertVariants(
       known.map((o) => ({
@@ -557,6 +592,7 @@ export class CatalogWriter implements PackageSink {
 
   private async writeOffers(offers: OfferRecord[]): Promise<void> {
     const productIds = await this.productIds([...new Set(offers.map((o) => o.productExternalId))]);
+    // Offers of products the catalog does not have (not sent, or sent in another exchange) are skipped.
     const known = offers.filter((o) => productIds.has(o.productExternalId));
     this.counts.skipped += offers.length - known.length;
     await this.upsertCharacteristicVariants(
@@ -576,7 +612,7 @@ export class CatalogWriter implements PackageSink {
     const variantIds = new Map(variants.map((v) => [v.external_id, v.id]));
     await this.writePrices(known, variantIds);
     await this.writeStock(known, variantIds);
-    this.counts.offers += known.length;
+    this.counts.offers += offers.length;
   }
 
   private async writePrices(offers: OfferRecord[], variantIds: Map<string, string>): Promise<void> {

@@ -129,7 +129,8 @@ export async function streamXml(path: string, pick: RecordPicker, handlers: Stre
       parser.close();
     }
   } catch (e) {
-    error ??= e as Error;
+    // A handler's own error (a bad value, a database error while writing) is not an XML problem: pass it on.
+    if (!error) throw e;
   } finally {
     input.destroy();
   }
