@@ -249,7 +249,7 @@ try {
           startServer,
           rssMb,
           freshDbEnv: freshImportDb,
-        })
+        }).catch((error) => ({ skipped: `the import failed: ${error.message}` }))
       : undefined;
 
   const run = {
