@@ -92,14 +92,17 @@ export async function productCard(db: Db, id: string) {
       text: v.textValue,
     })),
     relations: relations.map((r) => ({ productId: r.relatedId, kind: r.kind, sku: r.sku, name: r.name })),
-    images: images.map((i) => ({
-      id: i.id,
-      alt: i.alt,
-      width: i.width,
-      height: i.height,
-      position: i.position,
-      urls: imageUrls(i),
-    })),
+    images: images
+      // Rows an import created before their files arrived have no keys yet.
+      .filter((i) => i.storageKey !== '')
+      .map((i) => ({
+        id: i.id,
+        alt: i.alt,
+        width: i.width,
+        height: i.height,
+        position: i.position,
+        urls: imageUrls(i),
+      })),
     documents: documents.map((d) => ({
       id: d.id,
       kind: d.kind,

@@ -64,7 +64,7 @@ export async function listProducts(
         Number,
       ),
       thumbKey: sql<string | null>`(select ${productImages.thumbKey} from ${productImages}
-        where ${productImages.productId} = ${products.id} order by ${productImages.position}, ${productImages.id} limit 1)`,
+        where ${productImages.productId} = ${products.id} and ${productImages.thumbKey} <> '' order by ${productImages.position}, ${productImages.id} limit 1)`,
     })
     .from(products)
     .leftJoin(categories, eq(categories.id, products.categoryId))

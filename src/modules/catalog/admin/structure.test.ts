@@ -122,10 +122,12 @@ describe('properties and warehouses', () => {
 describe('price lists, discounts, promotions', () => {
   it('keeps one default list and assigns lists to a group or a company', async () => {
     const dealerId = await k.companyIdOf(await k.cookieOf(demoPeople.buyer.email), 'ВодоСервис');
-    const list = (await admin('POST', `${api}/price-lists`, { code: 'dealer', name: 'Дилерская' })).json();
-    expect((await admin('POST', `${api}/price-lists`, { code: 'dealer', name: 'Дубль' })).statusCode).toBe(
-      409,
-    );
+    const list = (
+      await admin('POST', `${api}/price-lists`, { code: 'adm-dealer', name: 'Дилерская (тест)' })
+    ).json();
+    expect(
+      (await admin('POST', `${api}/price-lists`, { code: 'adm-dealer', name: 'Дубль' })).statusCode,
+    ).toBe(409);
     const neither = await admin('POST', `${api}/price-lists/${list.id}/assignments`, {});
     expect(neither.statusCode).toBe(400);
     const both = await admin('POST', `${api}/price-lists/${list.id}/assignments`, {

@@ -34,29 +34,24 @@ async function requireProduct(db: Db, productId: string) {
 }
 
 /**
- * Stores a product image checked by its content (sharp reads it, whatever its name says): the original, a
- * medium size and a thumbnail, all in storage before the row is written. `sourcePath` marks images that came
- * from a 1C exchange, so a re-import does not add them twice. Used by the back office and by imports.
+ * Writes an image's three files (original, medium, thumbnail) for an image id after checking the data by its
+ * content (sharp reads it, whatever its name says). Returns the keys and size for the `product_images` row, so
+ * an import that created rows first (1C exchange: empty keys until the files arrive) can fill them in.
  */
-export async function storeProductImage(
-  db: Db,
-  storage: FileStorage,
-  input: { productId: string; data: Buffer; alt?: string; sourcePath?: string | null },
-) {
+export async function writeImageFiles(storage: FileStorage, imageId: string, data: Buffer) {
   const { default: sharp } = await import('sharp');
   let meta: { format?: string | undefined; width?: number | undefined; height?: number | undefined };
   try {
-    meta = await sharp(input.data, { limitInputPixels: maxInputPixels }).metadata();
+    meta = await sharp(data, { limitInputPixels: maxInputPixels }).metadata();
   } catch {
     throw notAnImage();
   }
   const format = meta.format ? imageFormats[meta.format] : undefined;
   if (!format) throw notAnImage();
-  const id = uuidv7();
-  const keys = imageKeys(id, format.ext);
+  const keys = imageKeys(imageId, format.ext);
   const resized = async (size: number) => {
     try {
-      return await sharp(input.data, { limitInputPixels: maxInputPixels })
+      return await sharp(data, { limitInputPixels: maxInputPixels })
         .rotate()
         .resize(size, size, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 82 })
@@ -66,24 +61,38 @@ export async function storeProductImage(
     }
   };
   const [medium, thumb] = [await resized(imageSizes.medium), await resized(imageSizes.thumb)];
-  await storage.put(keys.storageKey, input.data);
+  await storage.put(keys.storageKey, data);
   await storage.put(keys.mediumKey, medium);
   await storage.put(keys.thumbKey, thumb);
-  // New images go last.
-  const [{ n } = { n: 0 }] = await db
-    .select({ n: count() })
-    .from(productImages)
-    .where(eq(productImages.productId, input.productId));
-  const position = n;
-  await db.insert(productImages).values({
-    id,
-    productId: input.productId,
+  return {
     storageKey: keys.storageKey,
     thumbKey: keys.thumbKey,
     width: meta.width ?? null,
     height: meta.height ?? null,
+  };
+}
+
+/**
+ * Stores a new product image (files first, then the row, placed last). `sourcePath` marks images that came from
+ * a 1C exchange, so a re-import does not add them twice. Used by the back office and by imports.
+ */
+export async function storeProductImage(
+  db: Db,
+  storage: FileStorage,
+  input: { productId: string; data: Buffer; alt?: string; sourcePath?: string | null },
+) {
+  const id = uuidv7();
+  const files = await writeImageFiles(storage, id, input.data);
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(productImages)
+    .where(eq(productImages.productId, input.productId));
+  await db.insert(productImages).values({
+    id,
+    productId: input.productId,
+    ...files,
     alt: input.alt ?? '',
-    position,
+    position: n,
     sourcePath: input.sourcePath ?? null,
   });
   return id;

@@ -203,7 +203,14 @@ function Changes({ transfer }: { transfer: Transfer }) {
       <Title order={3} size="h4">
         {t('catalog-transfer.result.changes')}
       </Title>
-      <Table.ScrollContainer minWidth={420}>
+      {/* A native, focusable scroll box: on a phone the table scrolls sideways and keyboards must reach it. */}
+      <Table.ScrollContainer
+        minWidth={420}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('catalog-transfer.result.changesCaption')}
+      >
         <Table striped data-testid="transfer-changes">
           <Table.Caption>{t('catalog-transfer.result.changesCaption')}</Table.Caption>
           <Table.Thead>
@@ -265,7 +272,13 @@ function Errors({ transfer, lang }: { transfer: Transfer; lang: string }) {
           CSV
         </Anchor>
       </Group>
-      <Table.ScrollContainer minWidth={320}>
+      <Table.ScrollContainer
+        minWidth={320}
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('catalog-transfer.result.errorsCaption')}
+      >
         <Table striped data-testid="transfer-errors">
           <Table.Caption>{t('catalog-transfer.result.errorsCaption')}</Table.Caption>
           <Table.Thead>

@@ -51,6 +51,8 @@ export function CategoryTree({ categories, loading, selected, onSelect }: Catego
           <li key={category.id}>
             <NavLink
               component="button"
+              variant="light"
+              className={classes.treeLink}
               type="button"
               label={category.name}
               active={category.id === selected}
@@ -70,6 +72,8 @@ export function CategoryTree({ categories, loading, selected, onSelect }: Catego
     <nav aria-label={t('catalog.categories.title')} data-testid="category-tree">
       <NavLink
         component="button"
+        variant="light"
+        className={classes.treeLink}
         type="button"
         label={t('catalog.categories.all')}
         active={!selected}

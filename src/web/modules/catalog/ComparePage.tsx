@@ -1,14 +1,14 @@
 import { Anchor, Button, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { IconScale, IconX } from '@tabler/icons-react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
 import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { listQuery, type ProductDetail, productQuery, useToggleListed } from './api';
+import { type CompareTable, compareQuery, useToggleListed } from './api';
 import classes from './catalog.module.css';
 import { COMPARE_LIMIT } from './ListButtons';
 import { CatalogSignIn } from './ListPage';
@@ -20,38 +20,21 @@ import { catalogPath, productPath, useCatalogScope } from './scope';
 interface Row {
   key: string;
   label: string;
-  /** Comparable text of each product's value ('' when it has none). */
+  /** Each product's value as text ('' when it has none). */
   values: string[];
-  cells?: ReactNode[];
 }
 
-/** The rows of the table: the basics, then every property any of the products has, in first-seen order. */
-function propertyRows(
-  products: ProductDetail[],
-  t: (key: 'catalog.product.brand' | 'catalog.product.skuLabel') => string,
-): Row[] {
-  const rows: Row[] = [
-    { key: 'sku', label: t('catalog.product.skuLabel'), values: products.map((p) => p.sku) },
-    { key: 'brand', label: t('catalog.product.brand'), values: products.map((p) => p.brand ?? '') },
+/** The rows of the table: SKU and brand, then the properties of the server's compare table. */
+function tableRows(table: CompareTable, labels: { sku: string; brand: string }): Row[] {
+  return [
+    { key: 'sku', label: labels.sku, values: table.products.map((p) => p.sku) },
+    { key: 'brand', label: labels.brand, values: table.products.map((p) => p.brand ?? '') },
+    ...table.rows.map((row) => ({
+      key: row.propertyId,
+      label: row.unit ? `${row.name}, ${row.unit}` : row.name,
+      values: row.values.map((value) => value ?? ''),
+    })),
   ];
-  const names = new Map<string, string>();
-  for (const product of products)
-    for (const property of product.specifications)
-      if (!names.has(property.propertyId))
-        names.set(property.propertyId, property.unit ? `${property.name}, ${property.unit}` : property.name);
-  for (const [id, label] of names) {
-    rows.push({
-      key: id,
-      label,
-      values: products.map((p) =>
-        p.specifications
-          .filter((v) => v.propertyId === id)
-          .map((v) => v.value)
-          .join(', '),
-      ),
-    });
-  }
-  return rows;
 }
 
 /** Side-by-side table of up to six products' properties; rows where they differ are highlighted. */
@@ -59,9 +42,7 @@ export function ComparePage() {
   const { t } = useTranslation();
   const { scope, pending } = useCatalogScope();
   const [onlyDiff, setOnlyDiff] = useState(false);
-  const list = useQuery({ ...listQuery(scope, 'compare'), enabled: !pending && scope.kind !== 'public' });
-  const ids = (list.data?.items ?? []).slice(0, COMPARE_LIMIT).map((p) => p.id);
-  const details = useQueries({ queries: ids.map((id) => productQuery(scope, id)) });
+  const list = useQuery({ ...compareQuery(scope), enabled: !pending && scope.kind !== 'public' });
   const remove = useToggleListed(scope, 'compare');
   const title = t('catalog.lists.compare.title');
   usePageTitle(title);
@@ -91,22 +72,14 @@ export function ComparePage() {
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       </>
     );
-  const failed = details.find((d) => d.isError);
-  if (failed)
-    return (
-      <>
-        {header}
-        <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />
-      </>
-    );
-  if (list.isPending || details.some((d) => d.isPending))
+  if (list.isPending)
     return (
       <>
         {header}
         <ListSkeleton />
       </>
     );
-  if (ids.length === 0)
+  if (list.data.products.length === 0)
     return (
       <>
         {header}
@@ -120,8 +93,11 @@ export function ComparePage() {
       </>
     );
 
-  const products = details.map((d) => d.data).filter((p): p is ProductDetail => p !== undefined);
-  const rows = propertyRows(products, t);
+  const products = list.data.products;
+  const rows = tableRows(list.data, {
+    sku: t('catalog.product.skuLabel'),
+    brand: t('catalog.product.brand'),
+  });
   const differs = (row: Row) => new Set(row.values).size > 1;
   const shown = onlyDiff ? rows.filter(differs) : rows;
 

@@ -4,14 +4,14 @@ import { IconHeart, IconHeartFilled, IconScale } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { type ListKind, listQuery, useToggleListed } from './api';
+import { listIdsQuery, useToggleListed } from './api';
 import { useCatalogScope } from './scope';
 
 /** The most products the compare table holds. */
 export const COMPARE_LIMIT = 6;
 
 interface ListButtonProps {
-  kind: Extract<ListKind, 'favorites' | 'compare'>;
+  kind: 'favorites' | 'compare';
   productId: string;
   productName: string;
 }
@@ -25,10 +25,10 @@ export function ListButton({ kind, productId, productName }: ListButtonProps) {
   const { scope, signedIn } = useCatalogScope();
   const navigate = useNavigate();
   const { href } = useLocation();
-  const list = useQuery(listQuery(scope, kind));
+  const ids = useQuery(listIdsQuery(scope));
   const toggle = useToggleListed(scope, kind);
-  const listed = list.data?.items.some((item) => item.id === productId) ?? false;
-  const full = kind === 'compare' && !listed && (list.data?.items.length ?? 0) >= COMPARE_LIMIT;
+  const listed = ids.data?.[kind].includes(productId) ?? false;
+  const full = kind === 'compare' && !listed && (ids.data?.compare.length ?? 0) >= COMPARE_LIMIT;
   const label = t(`catalog.lists.${kind}.${listed ? 'remove' : 'add'}`, { name: productName });
 
   const onClick = () => {

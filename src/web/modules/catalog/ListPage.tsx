@@ -7,7 +7,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { listQuery } from './api';
+import { favoritesQuery, recentQuery } from './api';
 import { ProductCard } from './ProductCard';
 import { catalogPath, useCatalogScope } from './scope';
 
@@ -37,7 +37,10 @@ export function CatalogSignIn() {
 function ListPage({ kind }: { kind: 'favorites' | 'recent' }) {
   const { t } = useTranslation();
   const { scope, pending } = useCatalogScope();
-  const list = useQuery({ ...listQuery(scope, kind), enabled: !pending && scope.kind !== 'public' });
+  const enabled = !pending && scope.kind !== 'public';
+  const favorites = useQuery({ ...favoritesQuery(scope), enabled: enabled && kind === 'favorites' });
+  const recent = useQuery({ ...recentQuery(scope), enabled: enabled && kind === 'recent' });
+  const list = kind === 'favorites' ? favorites : recent;
   const title = t(`catalog.lists.${kind}.title`);
   usePageTitle(title);
   const back = (

@@ -22,7 +22,7 @@ export function ProductCard({ product, layout = 'grid', compact = false }: Produ
   const { t } = useTranslation();
   const format = useCatalogFormat();
   const { scope } = useCatalogScope();
-  const showPack = scope.kind === 'org' && (product.packSize > 1 || product.minOrderQty > 1);
+  const showPack = scope.kind === 'org';
   return (
     <Card
       withBorder

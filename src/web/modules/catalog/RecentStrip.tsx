@@ -2,7 +2,7 @@ import { Anchor, Group, ScrollArea, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { listQuery } from './api';
+import { recentQuery } from './api';
 import { ProductCard } from './ProductCard';
 import { catalogPath, useCatalogScope } from './scope';
 
@@ -10,7 +10,7 @@ import { catalogPath, useCatalogScope } from './scope';
 export function RecentStrip({ excludeId }: { excludeId?: string }) {
   const { t } = useTranslation();
   const { scope } = useCatalogScope();
-  const recent = useQuery(listQuery(scope, 'recent'));
+  const recent = useQuery(recentQuery(scope));
   const items = (recent.data?.items ?? []).filter((item) => item.id !== excludeId).slice(0, 8);
   if (items.length === 0) return null;
   return (

@@ -270,33 +270,70 @@ export function usePriceQuote(scope: CatalogScope, line: { variantId: string; qu
   });
 }
 
-/** Favorites, compare or recently viewed of the person (in this scope); never asked for a guest. */
-export const listQuery = (scope: CatalogScope, kind: ListKind) =>
+/** The compare table: products as columns, the union of their properties as rows (null: no value). */
+export interface CompareTable {
+  products: ProductSummary[];
+  rows: Array<{ propertyId: string; name: string; unit: string | null; values: Array<string | null> }>;
+}
+
+const personal = (scope: CatalogScope) => scope.kind !== 'public';
+
+/** Ids in the person's favorites and compare list, so every card marks its heart without a call of its own. */
+export const listIdsQuery = (scope: CatalogScope) =>
   queryOptions({
-    queryKey: ['catalog', scopeKey(scope), 'list', kind],
-    queryFn: () => api<Page<ProductSummary>>(`${catalogApiBase(scope)}/${kind}`, { query: { limit: 100 } }),
-    enabled: scope.kind !== 'public',
+    queryKey: ['catalog', scopeKey(scope), 'list', 'ids'],
+    queryFn: () => api<{ favorites: string[]; compare: string[] }>(`${catalogApiBase(scope)}/lists`),
+    enabled: personal(scope),
     meta: { needsPerson: true },
   });
 
-/** Adds a product to a list or takes it out, then refreshes that list. */
-export function useToggleListed(scope: CatalogScope, kind: ListKind) {
+/** The person's favorites (first 100) in this scope. */
+export const favoritesQuery = (scope: CatalogScope) =>
+  queryOptions({
+    queryKey: ['catalog', scopeKey(scope), 'list', 'favorites'],
+    queryFn: () => api<Page<ProductSummary>>(`${catalogApiBase(scope)}/favorites`, { query: { limit: 100 } }),
+    enabled: personal(scope),
+    meta: { needsPerson: true },
+  });
+
+/** The last products the person opened in this scope. */
+export const recentQuery = (scope: CatalogScope) =>
+  queryOptions({
+    queryKey: ['catalog', scopeKey(scope), 'list', 'recent'],
+    queryFn: () => api<{ items: ProductSummary[] }>(`${catalogApiBase(scope)}/recently-viewed`),
+    enabled: personal(scope),
+    meta: { needsPerson: true },
+  });
+
+/** The compare table of the person's compare list. */
+export const compareQuery = (scope: CatalogScope) =>
+  queryOptions({
+    queryKey: ['catalog', scopeKey(scope), 'list', 'compare'],
+    queryFn: () => api<CompareTable>(`${catalogApiBase(scope)}/compare`),
+    enabled: personal(scope),
+    meta: { needsPerson: true },
+  });
+
+/** Adds a product to favorites or compare or takes it out, then refreshes the lists of this scope. */
+export function useToggleListed(scope: CatalogScope, kind: 'favorites' | 'compare') {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ productId, listed }: { productId: string; listed: boolean }) =>
       api<unknown>(`${catalogApiBase(scope)}/${kind}/${encodeURIComponent(productId)}`, {
         method: listed ? 'DELETE' : 'PUT',
       }),
-    onSettled: () => client.invalidateQueries({ queryKey: listQuery(scope, kind).queryKey }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['catalog', scopeKey(scope), 'list'] }),
   });
 }
 
-/** Records that the person opened a product (for "recently viewed"); silent for guests and on failure. */
+/** Records that the person opened a product (for "recently viewed"); never for guests. */
 export function useRecordView(scope: CatalogScope) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (productId: string) =>
-      api<unknown>(`${catalogApiBase(scope)}/recent/${encodeURIComponent(productId)}`, { method: 'PUT' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: listQuery(scope, 'recent').queryKey }),
+      api<unknown>(`${catalogApiBase(scope)}/recently-viewed/${encodeURIComponent(productId)}`, {
+        method: 'POST',
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: recentQuery(scope).queryKey }),
   });
 }
