@@ -147,3 +147,47 @@ describe('search', () => {
     expect(skus(hidden)).toEqual([]);
   });
 });
+
+describe('product page', () => {
+  it('shows the gallery, specifications, variants with prices, and only visible relations', async () => {
+    const { f } = c;
+    const colour = await f.listProperty('Цвет изоляции', ['Белый', 'Чёрный']);
+    const section = await f.numberProperty('Сечение', 'мм²');
+    await f.value(ids.cable.id, colour.id, { optionId: colour.options[1] as string });
+    await f.value(ids.cable.id, section, { numberValue: 2.5 });
+    const imageId = await f.image(ids.cable.id);
+    const variant = await f.variant(ids.cable.id, 'CBL-325-RED', { Цвет: 'Красный' }, 10900);
+    await f.stock(variant, warehouseNear, 2);
+    await f.relation(ids.cable.id, ids.filter.id, 'related');
+    await f.relation(ids.cable.id, ids.hiddenProduct.id, 'analogue');
+
+    const guest = (await c.get(pub(`/products/${ids.cable.id}`))).json();
+    expect(guest.categoryPath.map((p: { id: string }) => p.id)).toEqual([root.id, sub.id]);
+    expect(guest.images).toEqual([
+      expect.objectContaining({
+        id: imageId,
+        url: `/api/v1/public/catalog/media/${imageId}-original.jpg`,
+        thumbUrl: `/api/v1/public/catalog/media/${imageId}-thumb.webp`,
+      }),
+    ]);
+    expect(guest.specifications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'Цвет изоляции', value: 'Чёрный' }),
+        expect.objectContaining({ name: 'Сечение', unit: 'мм²', numberValue: 2.5 }),
+      ]),
+    );
+    expect(guest.variants.map((v: { sku: string }) => v.sku)).toEqual(['CBL-325', 'CBL-325-RED']);
+    expect(guest.variants[1]).toMatchObject({
+      attributes: { Цвет: 'Красный' },
+      price: { unitPrice: 10900 },
+      stock: { level: 'few_left', available: null },
+    });
+    expect(guest.variantCount).toBe(2);
+    expect(guest.related.map((p: { id: string }) => p.id)).toEqual([ids.filter.id]);
+    expect(guest.analogues).toEqual([]);
+
+    const dealer = (await c.get(org(c.dealerId, `/products/${ids.cable.id}`), c.dealerOwner)).json();
+    expect(dealer.analogues.map((p: { id: string }) => p.id)).toEqual([ids.hiddenProduct.id]);
+    expect(dealer.variants[1].stock).toMatchObject({ available: 2 });
+  });
+});
