@@ -30,7 +30,8 @@ export const catalogModule: WebModule = {
       label: 'catalog.nav',
       icon: IconBuildingStore,
       section: 'cabinet',
-      mobile: true,
+      // Not in the phone's bottom bar: it takes the first four items by order, which would push an operator's
+      // back-office items out (e2e/shell-navigation); shoppers reach the catalog through the menu and home.
       order: 10,
     },
   ],
