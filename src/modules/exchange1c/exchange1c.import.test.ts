@@ -258,7 +258,15 @@ describe('CommerceML variations (project test data)', () => {
   it('combines the split exchange of 1C:УТ 11 (import___, offers___, prices___, rests___)', async () => {
     const id = '5f1c2a30-0000-4000-8000-000000000001';
     const names = ['import', 'offers', 'prices', 'rests'].map((kind) => `${kind}___${id}.xml`);
-    const results = await exchange(names.map((n) => [n, own(n)] as [string, Buffer]));
+    // The picture the catalog names travels in the same exchange, under import_files/.
+    const { default: sharp } = await import('sharp');
+    const picture = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+      .jpeg()
+      .toBuffer();
+    const results = await exchange([
+      ['import_files/ab/ut-p1.jpg', picture],
+      ...names.map((n) => [n, own(n)] as [string, Buffer]),
+    ]);
     for (const n of names) expect(results[n]?.status).toBe('success');
     expect(results[names[0] as string]?.counts.archived).toBeUndefined();
     const rows = await queryRows<{
@@ -277,8 +285,14 @@ describe('CommerceML variations (project test data)', () => {
       { sku: 'SH-1-42', attributes: { Размер: '42' }, amount: 799000, on_hand: 3, list: 'Розничная цена' },
       { sku: 'SH-1-43', attributes: { Размер: '43' }, amount: 819050, on_hand: 0, list: 'Розничная цена' },
     ]);
-    const product = await one<{ weight: number; brand: string; image: string; pending: string }>(
-      sql`select p.weight::float8 as weight, o.value as brand, i.source_path as image, i.storage_key as pending from products p
+    const product = await one<{
+      weight: number;
+      brand: string;
+      image: string;
+      stored: boolean;
+      width: number;
+    }>(
+      sql`select p.weight::float8 as weight, o.value as brand, i.source_path as image, i.storage_key <> '' and i.thumb_key <> '' as stored, i.width from products p
         join product_property_values v on v.product_id = p.id join property_options o on o.id = v.option_id
         join product_images i on i.product_id = p.id where p.external_id = 'ut-p1'`,
     );
@@ -286,7 +300,8 @@ describe('CommerceML variations (project test data)', () => {
       weight: 0.8,
       brand: 'Скороход',
       image: 'import_files/ab/ut-p1.jpg',
-      pending: '',
+      stored: true,
+      width: 64,
     });
   });
 

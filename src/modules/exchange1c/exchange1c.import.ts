@@ -2,11 +2,13 @@ import { access, readdir } from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/core/db.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import { type FileStorage, storageFor } from '../../server/core/storage.js';
 import { countingSink, readPackage } from './commerceml/package.js';
 import { CatalogWriter } from './commerceml/writer.js';
 import { CommerceMlError } from './commerceml/xml-stream.js';
 import type { ExchangeSession } from './exchange1c.auth.js';
 import { pathIn, pendingZips, unzipInto } from './exchange1c.files.js';
+import { storeExchangedImages } from './exchange1c.images.js';
 import { type ExchangeFileState, exchange1cSessions } from './exchange1c.tables.js';
 
 /** How long one `mode=import` request works before answering `progress` (1C repeats the request). */
@@ -122,7 +124,7 @@ function startTask(ctx: ModuleContext, sessionId: string, dir: string, name: str
   const done = (async () => {
     try {
       await saveState(ctx.db, sessionId, name, state);
-      await importFile(ctx.db, dir, name, state, beat);
+      await importFile(ctx.db, dir, name, state, beat, storageFor(ctx.config));
       state.status = 'done';
     } catch (error) {
       state.status = 'failed';
@@ -148,6 +150,7 @@ export async function importFile(
   name: string,
   state: ExchangeFileState,
   beat: () => Promise<void> = async () => {},
+  storage?: FileStorage,
 ): Promise<void> {
   const path = pathIn(dir, name);
   const counter = countingSink();
@@ -177,6 +180,7 @@ export async function importFile(
   if (info.catalogOnlyChanges === false && (await onlyCatalogFile(dir, name)))
     await writer.archiveMissingProducts();
   Object.assign(state.counts, writer.counts);
+  if (storage) state.counts.imageFiles = await storeExchangedImages(db, storage, dir);
 }
 
 /**
