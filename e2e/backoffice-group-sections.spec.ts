@@ -95,7 +95,9 @@ test('[BACKOFFICE] group sections: a company in a limited customer group sees on
     await expect(home).not.toBeChecked();
     await checkA11y('roles screen with a limited customer group');
     const stored = await (await page.request.get('/api/v1/admin/section-access/groups')).json();
-    expect(stored.groups[groupId]).toEqual([]);
+    // Every other section (the catalog, …) stays; only home is taken away.
+    expect(stored.groups[groupId]).toEqual(expect.any(Array));
+    expect(stored.groups[groupId]).not.toContain('home');
 
     // The invited person signs up from the link and lands in the company's cabinet.
     const mail = await waitForMail(baseURL as string, email, /Приглашение в кабинет компании/);

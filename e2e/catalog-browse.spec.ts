@@ -37,12 +37,12 @@ async function openCategory(page: Page, isMobile: boolean, ...path: string[]) {
     await page.getByTestId('category-tree').getByRole('button', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
-  await expect(page.getByTestId('product-card').first()).toBeVisible();
+  await expect(page.getByTestId('product-grid').getByTestId('product-card').first()).toBeVisible();
 }
 
 /** The price shown on each product card of the page, by SKU. */
 async function pricesBySku(page: Page): Promise<Record<string, string>> {
-  const cards = page.getByTestId('product-card');
+  const cards = page.getByTestId('product-grid').getByTestId('product-card');
   const prices: Record<string, string> = {};
   for (const card of await cards.all()) {
     const sku = (await card.getByTestId('product-sku').textContent()) ?? '';
@@ -72,7 +72,10 @@ test.describe('[CABINET] catalog', () => {
     await openCategory(page, isMobile, parent, cartridges);
     const categoryQuery = new URL(page.url()).search;
     expect(categoryQuery).toMatch(/category=/);
-    const guestCard = page.getByTestId('product-card').filter({ hasText: cartridge });
+    const guestCard = page
+      .getByTestId('product-grid')
+      .getByTestId('product-card')
+      .filter({ hasText: cartridge });
     await expect(guestCard.getByTestId('price-value')).toBeVisible();
     await expect(guestCard.getByTestId('stock-level')).toBeVisible();
     await expect(page.getByTestId('stock-total')).toHaveCount(0);
@@ -84,7 +87,10 @@ test.describe('[CABINET] catalog', () => {
     await page.goto(`/catalog${categoryQuery}`);
     await expect(page.getByRole('heading', { level: 1, name: cartridges })).toBeVisible(firstLoad);
     await expect(page.getByTestId('guest-prices-note')).toHaveCount(0);
-    const customerCard = page.getByTestId('product-card').filter({ hasText: cartridge });
+    const customerCard = page
+      .getByTestId('product-grid')
+      .getByTestId('product-card')
+      .filter({ hasText: cartridge });
     await expect(customerCard.getByTestId('price-rule')).toHaveText(
       cat.price.rule.discount.replace('{{percent}}', '10'),
     );
@@ -101,7 +107,10 @@ test.describe('[CABINET] catalog', () => {
     await page.getByRole('option', { name: demoCompanies.dealer }).click();
     await expect(page).toHaveURL(/\/orgs\/[0-9a-f-]{36}\/catalog\?.*category=/);
     await expect(page.getByRole('heading', { level: 1, name: cartridges })).toBeVisible(firstLoad);
-    const dealerCard = page.getByTestId('product-card').filter({ hasText: cartridge });
+    const dealerCard = page
+      .getByTestId('product-grid')
+      .getByTestId('product-card')
+      .filter({ hasText: cartridge });
     await expect(dealerCard.getByTestId('price-rule')).toHaveText(cat.price.rule.contract);
     await expect(dealerCard.getByTestId('stock-total')).toBeVisible();
     await expect(dealerCard.getByTestId('product-pack')).toBeVisible();
@@ -134,17 +143,23 @@ test.describe('[CABINET] catalog', () => {
         name: cat.search.resultsFor.replace('{{q}}', 'фильтер магистральный'),
       }),
     ).toBeVisible();
-    await expect(page.getByTestId('product-card').filter({ hasText: bigBlue10 })).toBeVisible();
+    await expect(
+      page.getByTestId('product-grid').getByTestId('product-card').filter({ hasText: bigBlue10 }),
+    ).toBeVisible();
     await checkA11y('search results');
 
     // An exact SKU puts its product first.
     await page.getByRole('searchbox', { name: cat.search.label }).fill('FLT-BB20');
     await page.getByRole('button', { name: cat.search.submit }).click();
-    await expect(page.getByTestId('product-card').first()).toContainText(bigBlue20);
+    await expect(page.getByTestId('product-grid').getByTestId('product-card').first()).toContainText(
+      bigBlue20,
+    );
 
     // The link reproduces the view.
     await page.reload();
-    await expect(page.getByTestId('product-card').first()).toContainText(bigBlue20);
+    await expect(page.getByTestId('product-grid').getByTestId('product-card').first()).toContainText(
+      bigBlue20,
+    );
     consoleProblems.expectNone();
   });
 
@@ -161,13 +176,18 @@ test.describe('[CABINET] catalog', () => {
     await page.goto('/catalog');
     await openCategory(page, isMobile, parent, filters);
     const categoryQuery = new URL(page.url()).search;
-    await page.getByTestId('product-card').first().getByTestId('toggle-favorites').click();
+    await page
+      .getByTestId('product-grid')
+      .getByTestId('product-card')
+      .first()
+      .getByTestId('toggle-favorites')
+      .click();
     await expect(page).toHaveURL(/\/sign-in\?redirect=/);
 
     await createVerifiedAccount(page, baseURL as string, testInfo.project.name);
     await page.goto(`/catalog${categoryQuery}`);
     for (const name of [bigBlue10, bigBlue20]) {
-      const card = page.getByTestId('product-card').filter({ hasText: name });
+      const card = page.getByTestId('product-grid').getByTestId('product-card').filter({ hasText: name });
       await card.getByTestId('toggle-favorites').click();
       await expect(card.getByTestId('toggle-favorites')).toHaveAttribute('aria-pressed', 'true');
       await card.getByTestId('toggle-compare').click();
