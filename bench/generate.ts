@@ -96,6 +96,15 @@ try {
   for (let n = 1; productIds.length < 1000 && n <= shape.products; n += 97) {
     if (n % 100 !== 7 && n % 100 !== 99) productIds.push(md5Uuid(`bp${n}`));
   }
+  // Other products and leaf categories for the "first view" scenarios, which the read cache has not seen.
+  const coldProductIds: string[] = [];
+  for (let n = 3; coldProductIds.length < 5000 && n <= shape.products; n += 13) {
+    if (n % 100 !== 7 && n % 100 !== 99 && n % 97 !== 1) coldProductIds.push(md5Uuid(`bp${n}`));
+  }
+  const leafCategoryIds: string[] = [];
+  for (let c = shape.topCategories + 1; c <= shape.categories; c++) {
+    if (c % 100 !== 0) leafCategoryIds.push(md5Uuid(`bc${c}`));
+  }
   const seconds = Math.round((Date.now() - began) / 100) / 10;
   const info = {
     products: shape.products,
@@ -106,6 +115,8 @@ try {
     topCategory: { id: md5Uuid('bc1'), slug: 'bench-1' },
     leafCategory: { id: md5Uuid(`bc${shape.topCategories + 1}`), slug: `bench-${shape.topCategories + 1}` },
     productIds,
+    coldProductIds,
+    leafCategoryIds,
     buyer: benchBuyer,
   };
   if (infoPath) writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`);

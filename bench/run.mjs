@@ -127,7 +127,19 @@ async function drained(url) {
   }
 }
 
-/** Drives one scenario: a 2-second warm-up, then the measured run with the server's RSS sampled. */
+/** Asks for each path once, ten at a time (a scenario's `warmPaths`: pages people have viewed before). */
+async function warmUp(url, paths, headers) {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path; path = queue.shift()) await (await fetch(url + path, { headers })).text();
+  };
+  await Promise.all(Array.from({ length: 10 }, worker));
+}
+
+/**
+ * Drives one scenario: its warm-up paths, a 2-second warm-up (none for a `cold` scenario, whose paths are each
+ * asked once), then the measured run with the server's RSS sampled.
+ */
 async function drive(server, scenario, cookie) {
   const headers = scenario.signedIn ? { cookie } : {};
   const options = {
@@ -144,7 +156,8 @@ async function drive(server, scenario, cookie) {
   const body = await probe.text();
   if (probe.status === 404 && body.includes('No route')) return { skipped: 'the route is not there yet' };
   if (!probe.ok) process.stdout.write(`bench: ${scenario.name}: first answer ${probe.status} ${body}\n`);
-  await autocannon({ ...options, duration: 2 });
+  if (scenario.warmPaths) await warmUp(server.url, scenario.warmPaths, headers);
+  if (!scenario.cold) await autocannon({ ...options, duration: 2 });
   let peakRss = rssMb(server.proc.pid);
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(server.proc.pid));

@@ -19,6 +19,8 @@ export function benchScenarios(info) {
   const org = `/api/v1/orgs/${info.companyId}/catalog`;
   let search = 0;
   let product = 0;
+  let coldProduct = 0;
+  let leaf = 0;
   return [
     { name: 'healthz', path: '/healthz', what: 'process up, no database' },
     { name: 'public settings', path: '/api/v1/public/settings', what: 'one database read, public' },
@@ -48,9 +50,26 @@ export function benchScenarios(info) {
       name: 'product page (company)',
       path: `${org}/products/${info.productIds[0]}`,
       next: () => `${org}/products/${info.productIds[product++ % info.productIds.length]}`,
-      what: `one product: variants, properties, price with breaks, stock by warehouse (${info.productIds.length} products in turn)`,
+      what: `one product: variants, properties, price with breaks, stock by warehouse (${info.productIds.length} products in turn, each viewed once before the run)`,
+      warmPaths: info.productIds.map((id) => `${org}/products/${id}`),
       signedIn: true,
       targetP99Ms: 30,
+    },
+    {
+      name: 'product page, first views (company)',
+      path: `${org}/products/${info.coldProductIds[0]}`,
+      next: () => `${org}/products/${info.coldProductIds[coldProduct++ % info.coldProductIds.length]}`,
+      what: `${info.coldProductIds.length} other products in turn, each asked once: what a page costs before the read cache has it`,
+      signedIn: true,
+      cold: true,
+    },
+    {
+      name: 'subcategory listing, first views (company)',
+      path: `${org}/products?category=${info.leafCategoryIds[0]}`,
+      next: () => `${org}/products?category=${info.leafCategoryIds[leaf++ % info.leafCategoryIds.length]}`,
+      what: `${info.leafCategoryIds.length} leaf categories in turn: listings the read cache has mostly not seen`,
+      signedIn: true,
+      cold: true,
     },
     {
       name: 'category listing (guest)',

@@ -34,6 +34,7 @@ import {
   registerProblemHandlers,
   sendProblem,
 } from './core/problem-handlers.js';
+import { ReadCache } from './core/read-cache.js';
 import type { Secrets } from './core/secrets.js';
 import { version } from './core/version.js';
 
@@ -51,6 +52,7 @@ export interface Kabinet {
   auth: Auth;
   /** API routes with their declared access. */
   routes: DeclaredRoute[];
+  readCache: ReadCache;
 }
 
 declare module 'fastify' {
@@ -132,12 +134,16 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
     });
   }
   const auth = createAuth({ db: database.db, config, secrets, jobs });
+  const readCache = new ReadCache(database.db, { maxBytes: config.readCacheMb * 1024 * 1024 });
   const routes = registerAccessControl(app, {
-    person: (request) => personFromSession(auth, database.db, request),
-    membership: (orgId, userId) => membershipIn(database.db, orgId, userId),
+    person: (request) => personFromSession(auth, database.db, request, readCache),
+    membership: (orgId, userId) =>
+      readCache.remember('identity', `member:${orgId}:${userId}`, () =>
+        membershipIn(database.db, orgId, userId),
+      ),
     trustedOrigins: [new URL(config.publicUrl).origin],
   });
-  app.decorate('kabinet', { database, jobs, mail, config, secrets, auth, routes });
+  app.decorate('kabinet', { database, jobs, mail, config, secrets, auth, routes, readCache });
   const metrics = registerMetrics(app);
 
   await app.register(swagger, {
@@ -176,7 +182,7 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
     reply.type(metrics.contentType).send(await metrics.metrics()),
   );
 
-  const ctx: ModuleContext = { db: database.db, config, secrets, jobs, auth };
+  const ctx: ModuleContext = { db: database.db, config, secrets, jobs, auth, readCache };
   jobs.register(sendMailJob(mail, config.mailFrom));
   for (const module of modules) for (const job of module.jobs?.(ctx) ?? []) jobs.register(job);
   for (const module of modules) module.wire?.(ctx);

@@ -62,6 +62,12 @@ export const envSchema = z.object({
     .min(64 * 1024)
     .max(512 * 1024 * 1024)
     .default(8 * 1024 * 1024),
+  KABINET_READ_CACHE_MB: z.coerce
+    .number({ error: 'must be a number of megabytes (0 turns the read cache off)' })
+    .int()
+    .min(0)
+    .max(16_384)
+    .default(64),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +109,8 @@ export interface Config {
   sms: { provider: 'dev' } | { provider: 'smsru'; apiId: string; from: string | undefined; url: string };
   /** 1C exchange: an account given by the environment (besides back-office ones) and the bytes per upload. */
   exchange1c: { login: string | undefined; password: string | undefined; fileLimit: number };
+  /** Megabytes of answers the in-process read cache may hold (catalog pages, sessions); 0 turns it off. */
+  readCacheMb: number;
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -172,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.KABINET_1C_PASSWORD,
       fileLimit: e.KABINET_1C_FILE_LIMIT,
     },
+    readCacheMb: e.KABINET_READ_CACHE_MB,
   };
 }

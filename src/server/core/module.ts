@@ -5,6 +5,7 @@ import type { Db } from './db.js';
 import type { JobDefinition } from './jobs/job-definition.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { PersonalDataProvider } from './personal-data.js';
+import type { ReadCache } from './read-cache.js';
 import type { Secrets } from './secrets.js';
 
 /** What a module receives when the app starts. */
@@ -14,6 +15,8 @@ export interface ModuleContext {
   secrets: Secrets;
   jobs: JobRunner;
   auth: Auth;
+  /** Versioned in-process cache of hot reads (read-cache.ts). */
+  readCache: ReadCache;
 }
 
 /** A Kabinet module: its routes (mounted under /api/v1) and its background jobs. */

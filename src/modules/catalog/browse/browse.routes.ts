@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { actorOf } from '../../../server/core/access.js';
 import type { ModuleContext } from '../../../server/core/module.js';
+import { sendCachedJson } from '../../../server/core/read-cache.js';
 import { pricingContextOf } from '../pricing/pricing-context.js';
 import {
   categoryListSchema,
@@ -19,10 +22,27 @@ import { catalogScopes, personalScopes } from './scopes.js';
  * The shopper-facing catalog in the public, me and org scopes: the same routes and shapes, each with its
  * scope's assortment, prices and stock detail (docs/catalog.md).
  */
-export function browseRoutes(app: FastifyInstance, { db }: ModuleContext): void {
+export function browseRoutes(app: FastifyInstance, { db, readCache }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   for (const { scope, prefix, access, params } of catalogScopes) {
     const tags = ['catalog'];
+    /**
+     * Answers from the read cache: the same URL in the same scope gets the same answer until a catalog write.
+     * In the org scope the URL names the company; in the me scope the answer is the person's own.
+     */
+    const cached = <T extends z.ZodType>(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      schema: T,
+      load: () => Promise<z.output<T>>,
+    ) =>
+      sendCachedJson(
+        reply,
+        readCache,
+        scope === 'me' ? `${actorOf(request).id}:${request.url}` : request.url,
+        schema,
+        load,
+      );
 
     api.get(
       `${prefix}/products`,
@@ -36,7 +56,10 @@ export function browseRoutes(app: FastifyInstance, { db }: ModuleContext): void 
           response: { 200: productListSchema },
         },
       },
-      async (request) => listProducts(db, await pricingContextOf(db, request, scope), request.query),
+      async (request, reply) =>
+        cached(request, reply, productListSchema, async () =>
+          listProducts(db, await pricingContextOf(db, request, scope, new Date(), readCache), request.query),
+        ),
     );
 
     api.get(
@@ -50,7 +73,14 @@ export function browseRoutes(app: FastifyInstance, { db }: ModuleContext): void 
           response: { 200: productDetailSchema },
         },
       },
-      async (request) => getProduct(db, await pricingContextOf(db, request, scope), request.params.productId),
+      async (request, reply) =>
+        cached(request, reply, productDetailSchema, async () =>
+          getProduct(
+            db,
+            await pricingContextOf(db, request, scope, new Date(), readCache),
+            request.params.productId,
+          ),
+        ),
     );
 
     api.get(
@@ -64,7 +94,10 @@ export function browseRoutes(app: FastifyInstance, { db }: ModuleContext): void 
           response: { 200: categoryListSchema },
         },
       },
-      async (request) => listCategories(db, await pricingContextOf(db, request, scope)),
+      async (request, reply) =>
+        cached(request, reply, categoryListSchema, async () =>
+          listCategories(db, await pricingContextOf(db, request, scope, new Date(), readCache)),
+        ),
     );
   }
 

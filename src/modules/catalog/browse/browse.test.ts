@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPeople } from '../../companies/companies.testkit.js';
 import { catalogTestApp } from './browse.testkit.js';
 
 let c: Awaited<ReturnType<typeof catalogTestApp>>;
@@ -130,6 +132,41 @@ describe('catalog scopes', () => {
     });
     expect(dealer.price).toMatchObject({ unitPrice: 7500, rule: { source: 'contract' } });
     expect(guest.price).toMatchObject({ unitPrice: 9900, rule: { source: 'default' } });
+  });
+});
+
+describe('read cache', () => {
+  it('shows a write made behind the app (plain SQL) on the very next request', async () => {
+    const url = org(c.dealerId, `/products/${ids.cable.id}`);
+    const before = (await c.get(url, c.dealerOwner)).json();
+    expect((await c.get(url, c.dealerOwner)).json()).toEqual(before);
+    await c.k.t.db.execute(
+      sql`update stock set on_hand = on_hand + 5 where variant_id = ${ids.cable.variantId}::uuid and warehouse_id = ${warehouseFar}::uuid`,
+    );
+    const after = (await c.get(url, c.dealerOwner)).json();
+    expect(after.stock.available).toBe(before.stock.available + 5);
+    await c.k.t.db.execute(
+      sql`update stock set on_hand = on_hand - 5 where variant_id = ${ids.cable.variantId}::uuid and warehouse_id = ${warehouseFar}::uuid`,
+    );
+    expect((await c.get(url, c.dealerOwner)).json()).toEqual(before);
+  });
+
+  it('keeps each company’s answer apart and stops serving a member the moment they leave', async () => {
+    const url = org(c.supplierId, `/products/${ids.cable.id}`);
+    expect((await c.get(url, c.supplierOwner)).statusCode).toBe(200);
+    // The same product in another company's scope is computed for that company, not served from the first.
+    expect((await c.get(org(c.dealerId, `/products/${ids.cable.id}`), c.supplierOwner)).statusCode).toBe(404);
+    const [member] = (
+      (await c.k.t.db.execute(
+        sql`delete from company_members where company_id = ${c.supplierId}::uuid
+          and user_id = (select id from users where email = ${demoPeople.supplier.email}) returning user_id, role`,
+      )) as unknown as { rows: Array<{ user_id: string; role: string }> }
+    ).rows;
+    expect((await c.get(url, c.supplierOwner)).statusCode).toBe(404);
+    await c.k.t.db.execute(
+      sql`insert into company_members (company_id, user_id, role) values (${c.supplierId}::uuid, ${member?.user_id}::uuid, ${member?.role})`,
+    );
+    expect((await c.get(url, c.supplierOwner)).statusCode).toBe(200);
   });
 });
 

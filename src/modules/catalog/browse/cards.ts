@@ -7,7 +7,7 @@ import type { CatalogPrice, CatalogStock, ProductCard } from './browse.schema.js
 import { presentStock, type WarehouseStock } from './stock-levels.js';
 import { productVisible, uuidArray } from './visibility.js';
 
-interface CardRow {
+export interface CardRow {
   id: string;
   sku: string;
   name: string;
@@ -100,8 +100,21 @@ export async function priceVariants(
  * rows, one pricing call for the default variants, one for stock.
  */
 export async function loadCards(db: Db, ctx: PricingContext, ids: string[]): Promise<ProductCard[]> {
+  const rows = await loadCardRows(db, ctx, ids);
+  const [priceByVariant, stock] = await Promise.all([
+    priceVariants(db, ctx, cardPriceLines(rows)),
+    stockRows(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
+  return assembleCards(ids, rows, priceByVariant, stock, ctx.scope);
+}
+
+/** The card rows of the products among `ids` the context may see: one query. */
+export async function loadCardRows(db: Db, ctx: PricingContext, ids: string[]): Promise<CardRow[]> {
   if (ids.length === 0) return [];
-  const rows = await queryRows<CardRow>(
+  return queryRows<CardRow>(
     db,
     sql`select p.id, p.sku, p.name, p.brand, p.unit, p.pack_size::float8 as pack_size,
       p.min_order_qty::float8 as min_order_qty, c.id as category_id, c.name as category_name,
@@ -116,22 +129,23 @@ export async function loadCards(db: Db, ctx: PricingContext, ids: string[]): Pro
       where i.product_id = p.id order by i.position, i.id limit 1) img on true
     where p.id = any(${uuidArray(ids)}) and ${productVisible(ctx.customerGroupId)}`,
   );
-  const withVariant = rows.filter((r) => r.variant_id);
-  const [priceByVariant, stock] = await Promise.all([
-    priceVariants(
-      db,
-      ctx,
-      withVariant.map((r) => ({
-        productId: r.id,
-        variantId: r.variant_id as string,
-        quantity: r.min_order_qty,
-      })),
-    ),
-    stockRows(
-      db,
-      rows.map((r) => r.id),
-    ),
-  ]);
+}
+
+/** The pricing lines of cards: each product's default variant at its minimum order quantity. */
+export function cardPriceLines(rows: CardRow[]) {
+  return rows.flatMap((r) =>
+    r.variant_id ? [{ productId: r.id, variantId: r.variant_id, quantity: r.min_order_qty }] : [],
+  );
+}
+
+/** Cards in the order of `ids` from their rows, prices (by variant) and stock rows. */
+export function assembleCards(
+  ids: string[],
+  rows: CardRow[],
+  priceByVariant: Map<string, CatalogPrice | null>,
+  stock: StockRow[],
+  scope: PricingContext['scope'],
+): ProductCard[] {
   const stockByProduct = groupBy(stock, (s) => s.productId);
   const byId = new Map(
     rows.map((r) => [
@@ -139,7 +153,7 @@ export async function loadCards(db: Db, ctx: PricingContext, ids: string[]): Pro
       presentCard(
         r,
         r.variant_id ? (priceByVariant.get(r.variant_id) ?? null) : null,
-        presentStock(perWarehouse(stockByProduct.get(r.id) ?? []), ctx.scope),
+        presentStock(perWarehouse(stockByProduct.get(r.id) ?? []), scope),
       ),
     ]),
   );

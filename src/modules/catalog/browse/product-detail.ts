@@ -4,7 +4,15 @@ import { AppError } from '../../../server/core/errors.js';
 import { documentUrl } from '../media/media-urls.js';
 import type { PricingContext } from '../pricing/pricing.types.js';
 import type { ProductDetail } from './browse.schema.js';
-import { groupBy, loadCards, presentImage, priceVariants, stockRows } from './cards.js';
+import {
+  assembleCards,
+  cardPriceLines,
+  groupBy,
+  loadCardRows,
+  presentImage,
+  priceVariants,
+  stockRows,
+} from './cards.js';
 import { presentStock } from './stock-levels.js';
 import { productVisible } from './visibility.js';
 
@@ -55,7 +63,8 @@ interface DetailRow {
 /**
  * One product with its page: gallery, specifications, documents, variants with their price and stock, the
  * category path, related and analogue products. A product the context may not see is NOT_FOUND, exactly like
- * an unknown id. One statement for the product, then the cards of relations, variant prices and stock.
+ * an unknown id. One statement for the product, one for its card and those of its relations, then one pricing
+ * call and one stock query for all of them.
  */
 export async function getProduct(db: Db, ctx: PricingContext, productId: string): Promise<ProductDetail> {
   const [row] = await queryRows<DetailRow>(
@@ -86,15 +95,21 @@ export async function getProduct(db: Db, ctx: PricingContext, productId: string)
   if (!row) throw new AppError('NOT_FOUND', 'No such product');
   const relations = row.relations ?? [];
   const variants = row.variants ?? [];
-  const [cards, priceByVariant, stock] = await Promise.all([
-    loadCards(db, ctx, [productId, ...new Set(relations.map((r) => r.id))]),
-    priceVariants(
+  // The product and its related products as cards, then every price (cards' default variants and this
+  // product's variants) in one pricing call and all their stock in one query.
+  const ids = [productId, ...new Set(relations.map((r) => r.id))];
+  const cardRows = await loadCardRows(db, ctx, ids);
+  const [priceByVariant, stock] = await Promise.all([
+    priceVariants(db, ctx, [
+      ...cardPriceLines(cardRows),
+      ...variants.map((v) => ({ productId, variantId: v.id, quantity: row.min_order_qty })),
+    ]),
+    stockRows(
       db,
-      ctx,
-      variants.map((v) => ({ productId, variantId: v.id, quantity: row.min_order_qty })),
+      cardRows.map((r) => r.id),
     ),
-    stockRows(db, [productId]),
   ]);
+  const cards = assembleCards(ids, cardRows, priceByVariant, stock, ctx.scope);
   const [card, ...others] = cards;
   if (!card || card.id !== productId) throw new AppError('NOT_FOUND', 'No such product');
   const cardById = new Map(others.map((c) => [c.id, c]));
@@ -102,7 +117,10 @@ export async function getProduct(db: Db, ctx: PricingContext, productId: string)
     relations.flatMap((r) =>
       r.kind === kind && cardById.has(r.id) ? [cardById.get(r.id) as typeof card] : [],
     );
-  const stockByVariant = groupBy(stock, (s) => s.variantId);
+  const stockByVariant = groupBy(
+    stock.filter((s) => s.productId === productId),
+    (s) => s.variantId,
+  );
   return {
     ...card,
     description: row.description,

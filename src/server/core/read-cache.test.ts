@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/database.js';
+import type { Database } from './db.js';
+import { ReadCache } from './read-cache.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database?.close());
+
+/** A loader that counts its calls and answers with the call number. */
+function counter() {
+  let calls = 0;
+  return {
+    load: async () => ++calls,
+    get calls() {
+      return calls;
+    },
+  };
+}
+
+const addWarehouse = (name: string) =>
+  database.db.execute(sql`insert into warehouses (id, name) values (gen_random_uuid(), ${name})`);
+
+describe('read cache', () => {
+  it('answers from memory until a write to a table of its bucket, whoever writes it', async () => {
+    const cache = new ReadCache(database.db, { maxBytes: 1024 * 1024 });
+    const c = counter();
+    expect(await cache.remember('catalog', 'k', c.load)).toBe(1);
+    expect(await cache.remember('catalog', 'k', c.load)).toBe(1);
+    // A plain SQL write (as another process or psql would make) bumps the catalog version.
+    await addWarehouse('RC-1');
+    expect(await cache.remember('catalog', 'k', c.load)).toBe(2);
+    expect(await cache.remember('catalog', 'k', c.load)).toBe(2);
+    expect(c.calls).toBe(2);
+  });
+
+  it('keeps buckets apart: a catalog write leaves identity answers cached, a membership write does not', async () => {
+    const cache = new ReadCache(database.db, { maxBytes: 1024 * 1024 });
+    const c = counter();
+    await cache.remember('identity', 'who', c.load);
+    await addWarehouse('RC-2');
+    expect(await cache.remember('identity', 'who', c.load)).toBe(1);
+    await database.db.execute(
+      sql`insert into settings (key, value) values ('readCacheTest', '1') on conflict (key) do update set value = '2'`,
+    );
+    expect(await cache.remember('identity', 'who', c.load)).toBe(2);
+  });
+
+  it('counts a transaction once however many rows it writes, and not at all when it rolls back', async () => {
+    const version = async () =>
+      (
+        (await database.db.execute(
+          sql`select version::int as v from cache_versions where name = 'catalog'`,
+        )) as unknown as {
+          rows: Array<{ v: number }>;
+        }
+      ).rows[0]?.v;
+    const before = await version();
+    await database.db.transaction(async (tx) => {
+      for (const code of ['RC-3', 'RC-4', 'RC-5']) {
+        await tx.execute(sql`insert into warehouses (id, name) values (gen_random_uuid(), ${code})`);
+      }
+    });
+    expect(await version()).toBe((before ?? 0) + 1);
+    await database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into warehouses (id, name) values (gen_random_uuid(), 'RC-6')`);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await version()).toBe((before ?? 0) + 1);
+  });
+
+  it('shares one version query among lookups that arrive together', async () => {
+    const cache = new ReadCache(database.db, { maxBytes: 1024 * 1024 });
+    const c = counter();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => cache.remember('catalog', 'same', c.load)),
+    );
+    // The first lookup loads; those that arrived while it waited for the versions all wait for the same next
+    // versions query and load once more at most.
+    expect(new Set(answers).size).toBeLessThanOrEqual(2);
+    expect(c.calls).toBeLessThanOrEqual(2);
+  });
+
+  it('with no memory given, always loads', async () => {
+    const cache = new ReadCache(database.db, { maxBytes: 0 });
+    const c = counter();
+    await cache.remember('catalog', 'k', c.load);
+    await cache.remember('catalog', 'k', c.load);
+    expect(cache.enabled).toBe(false);
+    expect(c.calls).toBe(2);
+  });
+});

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
+import { type Db, queryRows } from './db.js';
+
+/**
+ * The buckets of cached data. Database triggers (migration 0022) bump a bucket's version in the same
+ * transaction as any write to a table its answers are built from, so a version names one state of the data.
+ */
+export type CacheBucket = 'catalog' | 'identity';
+
+type Versions = Record<CacheBucket, string>;
+
+interface Entry {
+  version: string;
+  value: unknown;
+}
+
+/**
+ * An in-process cache of answers that are read far more often than their data changes (docs/performance.md):
+ * catalog pages and the person behind a session. Every lookup first reads the current versions from the
+ * database — one tiny query shared by all requests that arrive while it is outstanding, and always started
+ * after the request arrived, so an answer never predates a write committed before the request (another
+ * process's or psql's included). An entry is served only while its bucket's version is unchanged and for at
+ * most `ttlMs`, which bounds how late time-limited prices and discounts start or end.
+ */
+export class ReadCache {
+  private readonly entries: LRUCache<string, Entry> | null;
+  private inFlight: Promise<Versions> | null = null;
+  private queued: Promise<Versions> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    options: { maxBytes: number; ttlMs?: number },
+  ) {
+    this.entries =
+      options.maxBytes > 0
+        ? new LRUCache<string, Entry>({
+            maxSize: options.maxBytes,
+            ttl: options.ttlMs ?? 30_000,
+            sizeCalculation: (entry) => sizeOf(entry.value),
+          })
+        : null;
+  }
+
+  get enabled(): boolean {
+    return this.entries !== null;
+  }
+
+  /**
+   * The cached value of `key` in `bucket` if it was computed at the current version, else `load()`'s value,
+   * kept under the version read before loading (a write during the load makes the next lookup load again).
+   */
+  async remember<T>(bucket: CacheBucket, key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.entries) return load();
+    const version = (await this.versions())[bucket];
+    const cacheKey = `${bucket}\u0000${key}`;
+    const hit = this.entries.get(cacheKey);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = await load();
+    if (value !== undefined) this.entries.set(cacheKey, { version, value });
+    return value;
+  }
+
+  /** Drops every entry (tests, or after a restore). */
+  clear(): void {
+    this.entries?.clear();
+  }
+
+  /**
+   * The current versions: joins a query started after this call — the one in flight if none is queued yet
+   * behind it would do, since it may have started before the caller's request arrived.
+   */
+  private versions(): Promise<Versions> {
+    if (!this.inFlight) {
+      this.inFlight = this.readVersions().finally(() => {
+        this.inFlight = null;
+      });
+      return this.inFlight;
+    }
+    if (!this.queued) {
+      this.queued = this.inFlight
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = null;
+          return this.versions();
+        });
+    }
+    return this.queued;
+  }
+
+  private async readVersions(): Promise<Versions> {
+    const rows = await queryRows<{ name: CacheBucket; version: string }>(
+      this.db,
+      sql`select name, version::text as version from cache_versions`,
+    );
+    const versions: Versions = { catalog: '', identity: '' };
+    for (const row of rows) versions[row.name] = row.version;
+    return versions;
+  }
+}
+
+/**
+ * Sends a JSON answer through the cache: on a miss `load()`'s value is encoded by the route's response schema
+ * (as the route's serializer would) and kept as text, so a hit costs neither queries nor serialization.
+ */
+export async function sendCachedJson<T extends z.ZodType>(
+  reply: FastifyReply,
+  cache: ReadCache,
+  key: string,
+  schema: T,
+  load: () => Promise<z.output<T>>,
+): Promise<FastifyReply> {
+  const body = await cache.remember('catalog', key, async () =>
+    JSON.stringify(z.encode(schema, await load())),
+  );
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
+/** Approximate bytes an entry holds: strings by length, objects by their JSON. */
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return 64 + value.length * 2;
+  return 64 + (JSON.stringify(value)?.length ?? 0) * 2;
+}
