@@ -85,7 +85,6 @@ export class CatalogWriter implements PackageSink {
   private optionIds = new Map<string, string>();
   private priceListIds = new Map<string, string>();
   private warehouseIds = new Map<string, string>();
-  private usedSkus = new Map<string, string>();
   private priceTypeOrder: PriceTypeRecord[] = [];
   private inFlight: Promise<void> | null = null;
   private failure: Error | null = null;
@@ -343,12 +342,14 @@ export class CatalogWriter implements PackageSink {
         : sql`select sku, external_id from product_variants where sku in ${idList(candidates)}`,
     );
     for (const r of rows) owners.set(r.sku, r.external_id ?? '');
+    // SKUs taken earlier in this batch; earlier batches are already written, so the query above sees them
+    // (remembering them all would keep every SKU of a big file in memory).
+    const taken = new Map<string, string>();
     const out = new Map<string, string>();
     for (const w of wanted) {
-      const key = `${table}|${w.sku}`;
-      const owner = owners.get(w.sku) ?? this.usedSkus.get(key);
+      const owner = owners.get(w.sku) ?? taken.get(w.sku);
       const sku = owner === undefined || owner === w.externalId ? w.sku : w.externalId;
-      this.usedSkus.set(`${table}|${sku}`, w.externalId);
+      taken.set(sku, w.externalId);
       out.set(w.externalId, sku);
     }
     return out;
