@@ -72,8 +72,11 @@ export class CatalogWriter implements PackageSink {
     skipped: 0,
     archived: 0,
   };
-  /** Product 1C ids this file held, for archiving what a full package left out. */
-  readonly seenProducts = new Set<string>();
+  /**
+   * Product 1C ids this file held, for archiving what a full package left out: one NUL-joined string per batch
+   * (XML text cannot hold NUL), about a third of the memory of a Set of 100 000 strings; repeats are harmless.
+   */
+  private readonly seenProducts: string[] = [];
   private pendingGroups: GroupRecord[] = [];
   private pendingProperties: PropertyRecord[] = [];
   private pendingPriceTypes: PriceTypeRecord[] = [];
@@ -388,7 +391,7 @@ export class CatalogWriter implements PackageSink {
       where (products.sku, products.name, products.description, products.category_id, products.unit, products.unit_code, products.weight, products.status)
         is distinct from (excluded.sku, excluded.name, excluded.description, excluded.category_id, excluded.unit, excluded.unit_code, excluded.weight, excluded.status)`);
     const ids = await this.productIds(products.map((p) => p.productExternalId));
-    for (const p of products) this.seenProducts.add(p.productExternalId);
+    this.seenProducts.push(products.map((p) => p.productExternalId).join('\0'));
     // Every product without characteristics sells through its default variant, which carries its 1C id.
     const plain = products.filter((p) => !p.externalId.includes('#'));
     await this.upsertVariants(
@@ -681,7 +684,7 @@ export class CatalogWriter implements PackageSink {
       this.db,
       sql`with archived as (update products set status = 'archived', updated_at = now()
         where external_id is not null and status = 'active'
-          and not (external_id in ${idList([...this.seenProducts])}) returning 1)
+          and not (external_id in ${idList(this.seenProducts.join('\0').split('\0'))}) returning 1)
         select count(*)::int as n from archived`,
     );
     this.counts.archived += rows[0]?.n ?? 0;
