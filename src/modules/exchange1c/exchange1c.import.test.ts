@@ -353,4 +353,37 @@ describe('CommerceML variations (project test data)', () => {
     );
     expect(path.depth).toBe(2);
   });
+
+  it('a repeated Артикул falls back to the 1C id, within a batch and across batches of a big file', async () => {
+    // 1 200 products: more than one write batch. kab-sku-1 and kab-sku-1100 share an SKU in different
+    // batches, kab-sku-2 and kab-sku-3 in the same one; the first of each pair keeps it.
+    const sku = (i: number) =>
+      i === 1 || i === 1100 ? 'KAB-DUP' : i === 2 || i === 3 ? 'KAB-SAME' : `KAB-${i}`;
+    const products = Array.from(
+      { length: 1200 },
+      (_, k) =>
+        `<Товар><Ид>kab-sku-${k + 1}</Ид><Артикул>${sku(k + 1)}</Артикул><Наименование>Товар ${k + 1}</Наименование></Товар>`,
+    ).join('\n');
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<КоммерческаяИнформация xmlns="urn:1C.ru:commerceml_210" ВерсияСхемы="2.10">
+<Каталог СодержитТолькоИзменения="true"><Ид>kab-sku-cat</Ид><Наименование>Каталог</Наименование><Товары>
+${products}
+</Товары></Каталог></КоммерческаяИнформация>`;
+    const results = await exchange([['import.xml', Buffer.from(xml)]]);
+    expect(results['import.xml']).toMatchObject({
+      status: 'success',
+      counts: { products: 1200 },
+    });
+    const skus = await queryRows<{ external_id: string; sku: string }>(
+      t.db,
+      sql`select external_id, sku from products where external_id in ('kab-sku-1', 'kab-sku-2', 'kab-sku-3', 'kab-sku-1100', 'kab-sku-1200') order by 1`,
+    );
+    expect(skus).toEqual([
+      { external_id: 'kab-sku-1', sku: 'KAB-DUP' },
+      { external_id: 'kab-sku-1100', sku: 'kab-sku-1100' },
+      { external_id: 'kab-sku-1200', sku: 'KAB-1200' },
+      { external_id: 'kab-sku-2', sku: 'KAB-SAME' },
+      { external_id: 'kab-sku-3', sku: 'kab-sku-3' },
+    ]);
+  });
 });

@@ -72,8 +72,11 @@ export class CatalogWriter implements PackageSink {
     skipped: 0,
     archived: 0,
   };
-  /** Product 1C ids this file held, for archiving what a full package left out. */
-  readonly seenProducts = new Set<string>();
+  /**
+   * Product 1C ids this file held, for archiving what a full package left out: one NUL-joined string per batch
+   * (XML text cannot hold NUL), about a third of the memory of a Set of 100 000 strings; repeats are harmless.
+   */
+  private readonly seenProducts: string[] = [];
   private pendingGroups: GroupRecord[] = [];
   private pendingProperties: PropertyRecord[] = [];
   private pendingPriceTypes: PriceTypeRecord[] = [];
@@ -85,7 +88,6 @@ export class CatalogWriter implements PackageSink {
   private optionIds = new Map<string, string>();
   private priceListIds = new Map<string, string>();
   private warehouseIds = new Map<string, string>();
-  private usedSkus = new Map<string, string>();
   private priceTypeOrder: PriceTypeRecord[] = [];
   private inFlight: Promise<void> | null = null;
   private failure: Error | null = null;
@@ -343,12 +345,14 @@ export class CatalogWriter implements PackageSink {
         : sql`select sku, external_id from product_variants where sku in ${idList(candidates)}`,
     );
     for (const r of rows) owners.set(r.sku, r.external_id ?? '');
+    // SKUs taken earlier in this batch; earlier batches are already written, so the query above sees them
+    // (remembering them all would keep every SKU of a big file in memory).
+    const taken = new Map<string, string>();
     const out = new Map<string, string>();
     for (const w of wanted) {
-      const key = `${table}|${w.sku}`;
-      const owner = owners.get(w.sku) ?? this.usedSkus.get(key);
+      const owner = owners.get(w.sku) ?? taken.get(w.sku);
       const sku = owner === undefined || owner === w.externalId ? w.sku : w.externalId;
-      this.usedSkus.set(`${table}|${sku}`, w.externalId);
+      taken.set(sku, w.externalId);
       out.set(w.externalId, sku);
     }
     return out;
@@ -387,7 +391,7 @@ export class CatalogWriter implements PackageSink {
       where (products.sku, products.name, products.description, products.category_id, products.unit, products.unit_code, products.weight, products.status)
         is distinct from (excluded.sku, excluded.name, excluded.description, excluded.category_id, excluded.unit, excluded.unit_code, excluded.weight, excluded.status)`);
     const ids = await this.productIds(products.map((p) => p.productExternalId));
-    for (const p of products) this.seenProducts.add(p.productExternalId);
+    this.seenProducts.push(products.map((p) => p.productExternalId).join('\0'));
     // Every product without characteristics sells through its default variant, which carries its 1C id.
     const plain = products.filter((p) => !p.externalId.includes('#'));
     await this.upsertVariants(
@@ -680,7 +684,7 @@ export class CatalogWriter implements PackageSink {
       this.db,
       sql`with archived as (update products set status = 'archived', updated_at = now()
         where external_id is not null and status = 'active'
-          and not (external_id in ${idList([...this.seenProducts])}) returning 1)
+          and not (external_id in ${idList(this.seenProducts.join('\0').split('\0'))}) returning 1)
         select count(*)::int as n from archived`,
     );
     this.counts.archived += rows[0]?.n ?? 0;

@@ -14,6 +14,15 @@ export interface XNode {
 /** Local name of a possibly prefixed XML name: `cml:Товар` → `Товар` (namespaces vary between 1C versions). */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/**
+ * A copy of a parsed string that shares no memory with the input. Text from the parser is a substring of the
+ * decoded 256 KB chunk, and V8 keeps a substring of 13+ characters as a pointer into its parent: one id kept
+ * for the whole import (the writer remembers every product id and SKU) would pin its whole chunk, so a
+ * 190 MB file ended up held in memory piece by piece. Prepending a character and slicing it off makes V8
+ * flatten into a fresh string of the value's own size.
+ */
+export const own = (value: string): string => (value.length < 13 ? value : ` ${value}`.slice(1));
+
 /** The encoding of a file from its byte-order mark or its XML prolog; UTF-8 when neither says. */
 export async function detectEncoding(path: string): Promise<string> {
   const handle = await open(path, 'r');
@@ -79,9 +88,9 @@ export async function streamXml(path: string, pick: RecordPicker, handlers: Stre
       }
     }
     const attrs: Record<string, string> = {};
-    for (const [key, value] of Object.entries(tag.attributes as Record<string, string>))
-      attrs[local(key)] = value;
     if (recordDepth < 0 && pick([...stack, name])) recordDepth = stack.length;
+    for (const [key, value] of Object.entries(tag.attributes as Record<string, string>))
+      attrs[local(key)] = recordDepth >= 0 ? own(value) : value;
     if (recordDepth >= 0) {
       const node: XNode = { name, attrs, children: [], text: '' };
       nodes[nodes.length - 1]?.children.push(node);
@@ -103,8 +112,7 @@ export async function streamXml(path: string, pick: RecordPicker, handlers: Stre
     if (recordDepth >= 0) {
       const node = nodes.pop();
       if (node) {
-        if (node.children.length === 0) node.text = text.trim();
-        else if (!node.text) node.text = text.trim();
+        if (node.children.length === 0 || !node.text) node.text = own(text.trim());
         if (stack.length === recordDepth) {
           recordDepth = -1;
           handlers.record(node, stack);
