@@ -39,7 +39,7 @@ export async function personFromSession(
   const cookie = sessionCookieOf(request);
   if (!cookie) return null;
   const found = cache
-    ? await cache.remember('identity', `session:${cookie}`, () => lookUpSession(auth, db, request))
+    ? await cache.remember('identity', `session:${cookie}`, () => lookUpSession(auth, db, request), request)
     : await lookUpSession(auth, db, request);
   if (!found || found.expiresAt <= Date.now()) return null;
   if (found.actor.impersonatedBy && !impersonationLive(new Date(found.createdAt))) {

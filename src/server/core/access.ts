@@ -83,7 +83,11 @@ export interface AccessResolvers {
   /** The signed-in person of a request (from the session cookie), or null. */
   person(request: FastifyRequest): Promise<Actor | null>;
   /** The person's role in a company and the permissions it grants, or null when they are not a member. */
-  membership(orgId: string, userId: string): Promise<{ role: string; permissions: OrgPermission[] } | null>;
+  membership(
+    orgId: string,
+    userId: string,
+    request: FastifyRequest,
+  ): Promise<{ role: string; permissions: OrgPermission[] } | null>;
   /** Origins allowed to send cookie-authenticated writes (the portal's own address). */
   trustedOrigins: string[];
 }
@@ -141,7 +145,7 @@ export function registerAccessControl(app: FastifyInstance, resolvers: AccessRes
       // Another company's id and a company that does not exist look the same: 404.
       const membership =
         uuidPattern.test(orgId) && actor.kind === 'person'
-          ? await resolvers.membership(orgId, actor.id)
+          ? await resolvers.membership(orgId, actor.id, request)
           : null;
       if (!membership) throw new AppError('NOT_FOUND', 'No such company');
       if (!membership.permissions.includes(access.org)) {

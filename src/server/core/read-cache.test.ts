@@ -86,6 +86,16 @@ describe('read cache', () => {
     expect(c.calls).toBeLessThanOrEqual(2);
   });
 
+  it('reads the versions once per request: a write during a request is seen by the next one', async () => {
+    const cache = new ReadCache(database.db, { maxBytes: 1024 * 1024 });
+    const c = counter();
+    const request = {};
+    expect(await cache.remember('catalog', 'r', c.load, request)).toBe(1);
+    await addWarehouse('RC-7');
+    expect(await cache.remember('catalog', 'r', c.load, request)).toBe(1);
+    expect(await cache.remember('catalog', 'r', c.load, {})).toBe(2);
+  });
+
   it('with no memory given, always loads', async () => {
     const cache = new ReadCache(database.db, { maxBytes: 0 });
     const c = counter();

@@ -28,6 +28,8 @@ interface Entry {
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry> | null;
   private inFlight: Promise<Versions> | null = null;
+  /** Versions read for a request: valid for the rest of it, since they were read after it arrived. */
+  private readonly perRequest = new WeakMap<object, Promise<Versions>>();
   private queued: Promise<Versions> | null = null;
 
   constructor(
@@ -51,10 +53,11 @@ export class ReadCache {
   /**
    * The cached value of `key` in `bucket` if it was computed at the current version, else `load()`'s value,
    * kept under the version read before loading (a write during the load makes the next lookup load again).
+   * Lookups made for the same `request` share one version read.
    */
-  async remember<T>(bucket: CacheBucket, key: string, load: () => Promise<T>): Promise<T> {
+  async remember<T>(bucket: CacheBucket, key: string, load: () => Promise<T>, request?: object): Promise<T> {
     if (!this.entries) return load();
-    const version = (await this.versions())[bucket];
+    const version = (await this.versionsFor(request))[bucket];
     const cacheKey = `${bucket}\u0000${key}`;
     const hit = this.entries.get(cacheKey);
     if (hit && hit.version === version) return hit.value as T;
@@ -66,6 +69,16 @@ export class ReadCache {
   /** Drops every entry (tests, or after a restore). */
   clear(): void {
     this.entries?.clear();
+  }
+
+  private versionsFor(request: object | undefined): Promise<Versions> {
+    if (!request) return this.versions();
+    let versions = this.perRequest.get(request);
+    if (!versions) {
+      versions = this.versions();
+      this.perRequest.set(request, versions);
+    }
+    return versions;
   }
 
   /**

@@ -25,7 +25,7 @@ export async function pricingContextOf(
   const { orgId } = orgOf(request);
   const groupOf = async () => (await getCompany(db, orgId))?.customerGroupId ?? null;
   const customerGroupId = cache
-    ? await cache.remember('catalog', `group:${orgId}`, groupOf)
+    ? await cache.remember('catalog', `group:${orgId}`, groupOf, request)
     : await groupOf();
   return { scope, userId, companyId: orgId, customerGroupId, at };
 }
