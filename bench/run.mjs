@@ -131,7 +131,8 @@ async function drained(url) {
 async function warmUp(url, paths, headers) {
   const queue = [...paths];
   const worker = async () => {
-    for (let path = queue.shift(); path; path = queue.shift()) await (await fetch(url + path, { headers })).text();
+    for (let path = queue.shift(); path; path = queue.shift())
+      await (await fetch(url + path, { headers })).text();
   };
   await Promise.all(Array.from({ length: 10 }, worker));
 }
