@@ -8,6 +8,7 @@ import {
   ensurePerson,
   ensureStaff,
 } from '../../modules/people/people.service.js';
+import { seedDemoDelivery } from '../../modules/delivery/delivery.seed.js';
 import { saveBranding } from '../../modules/settings/settings.service.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
@@ -87,6 +88,7 @@ export async function seedDemo(
       clientCompanyId: client,
       customerId: ids.customer,
     });
+    await seedDemoDelivery(tx);
     await queueMail(tx, {
       to: demoPeople.admin.email,
       template: demoWelcomeMail.name,
