@@ -1,6 +1,7 @@
 import { addBankAccount, listBankAccounts } from '../../modules/companies/bank-accounts.service.js';
 import { ensureCompany, ensureMember, updateCompany } from '../../modules/companies/companies.service.js';
 import { createCustomerGroup } from '../../modules/companies/customer-groups.service.js';
+import { seedDemoDelivery } from '../../modules/delivery/delivery.seed.js';
 import { hashPassword, setPasswordHash } from '../../modules/identity/passwords.js';
 import {
   countPeople,
@@ -8,7 +9,6 @@ import {
   ensurePerson,
   ensureStaff,
 } from '../../modules/people/people.service.js';
-import { seedDemoDelivery } from '../../modules/delivery/delivery.seed.js';
 import { saveBranding } from '../../modules/settings/settings.service.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';

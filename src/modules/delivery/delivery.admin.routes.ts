@@ -67,7 +67,14 @@ export function deliveryAdminRoutes(app: FastifyInstance, { db }: ModuleContext)
     const one = `${base}/${r.path}/:id`;
     api.get(
       `${base}/${r.path}`,
-      { config, schema: { tags, summary: `Delivery ${r.path}`, response: { 200: z.object({ items: z.array(r.schema) }) } } },
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Delivery ${r.path}`,
+          response: { 200: z.object({ items: z.array(r.schema) }) },
+        },
+      },
       async () => ({ items: await r.list() }),
     );
     api.post(
@@ -78,13 +85,21 @@ export function deliveryAdminRoutes(app: FastifyInstance, { db }: ModuleContext)
     );
     api.patch(
       one,
-      { config, schema: { tags, summary: `Change (${r.path})`, params, body: r.patch, response: { 200: r.schema } } },
-      async (request) => (r.update as (id: string, b: unknown) => Promise<never>)(request.params.id, request.body),
+      {
+        config,
+        schema: { tags, summary: `Change (${r.path})`, params, body: r.patch, response: { 200: r.schema } },
+      },
+      async (request) =>
+        (r.update as (id: string, b: unknown) => Promise<never>)(request.params.id, request.body),
     );
-    api.delete(one, { config, schema: { tags, summary: `Delete (${r.path})`, params } }, async (request, reply) => {
-      await r.remove(request.params.id);
-      return reply.code(204).send();
-    });
+    api.delete(
+      one,
+      { config, schema: { tags, summary: `Delete (${r.path})`, params } },
+      async (request, reply) => {
+        await r.remove(request.params.id);
+        return reply.code(204).send();
+      },
+    );
   }
   api.get(
     `${base}/warehouses`,
@@ -96,7 +111,12 @@ export function deliveryAdminRoutes(app: FastifyInstance, { db }: ModuleContext)
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.string(), name: z.string(), address: z.string().nullable(), isActive: z.boolean() }),
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                address: z.string().nullable(),
+                isActive: z.boolean(),
+              }),
             ),
           }),
         },

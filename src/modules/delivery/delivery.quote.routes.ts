@@ -29,7 +29,8 @@ export function deliveryQuoteRoutes(app: FastifyInstance, { db }: ModuleContext)
         config: { access },
         schema: {
           tags: ['delivery'],
-          summary: 'Delivery methods for an address and a parcel: cost, billable weight and dates, or why not',
+          summary:
+            'Delivery methods for an address and a parcel: cost, billable weight and dates, or why not',
           ...(params ? { params } : {}),
           body: quoteBody,
           response: { 200: quoteSchema },

@@ -8,13 +8,23 @@ import { createMethod, createTariff, createZone, listZones } from './delivery.se
  */
 export async function seedDemoDelivery(db: Db): Promise<void> {
   if ((await listZones(db)).length > 0) return;
-  const zone = (name: string, postalPrefixes: string[], regions: string[], position: number, isDefault = false) =>
-    createZone(db, { name, postalPrefixes, regions, cities: [], isDefault, position });
+  const zone = (
+    name: string,
+    postalPrefixes: string[],
+    regions: string[],
+    position: number,
+    isDefault = false,
+  ) => createZone(db, { name, postalPrefixes, regions, cities: [], isDefault, position });
   const moscow = await zone('Москва и МО', ['10', '11', '12', '14'], ['Москва', 'Московская область'], 0);
   const urals = await zone('Урал', ['62', '45', '61'], ['Свердловская область', 'Челябинская область'], 1);
   const russia = await zone('Вся Россия', [], [], 9, true);
   const warehouse = (await listWarehouseSummaries(db)).find((w) => w.isActive);
-  const common = { carrier: null, warehouseId: null, audiences: ['retail', 'company'] as const, isActive: true };
+  const common = {
+    carrier: null,
+    warehouseId: null,
+    audiences: ['retail', 'company'] as const,
+    isActive: true,
+  };
   const tariff = {
     includedWeightKg: 0,
     perKgCost: 0,
@@ -35,7 +45,14 @@ export async function seedDemoDelivery(db: Db): Promise<void> {
       leadTimeDays: 1,
       position: 0,
     });
-    await createTariff(db, { ...tariff, methodId: pickup.id, zoneId: russia.id, baseCost: 0, daysMin: 0, daysMax: 0 });
+    await createTariff(db, {
+      ...tariff,
+      methodId: pickup.id,
+      zoneId: russia.id,
+      baseCost: 0,
+      daysMin: 0,
+      daysMax: 0,
+    });
   }
   const courier = await createMethod(db, {
     ...common,
@@ -70,7 +87,28 @@ export async function seedDemoDelivery(db: Db): Promise<void> {
     position: 2,
   });
   const byCarrier = { ...tariff, methodId: carrier.id, perM3Cost: 150_000, volumetricFactor: 200 };
-  await createTariff(db, { ...byCarrier, zoneId: moscow.id, baseCost: 40_000, perKgCost: 1_500, daysMin: 1, daysMax: 3 });
-  await createTariff(db, { ...byCarrier, zoneId: urals.id, baseCost: 90_000, perKgCost: 2_500, daysMin: 3, daysMax: 6 });
-  await createTariff(db, { ...byCarrier, zoneId: russia.id, baseCost: 120_000, perKgCost: 3_500, daysMin: 4, daysMax: 10 });
+  await createTariff(db, {
+    ...byCarrier,
+    zoneId: moscow.id,
+    baseCost: 40_000,
+    perKgCost: 1_500,
+    daysMin: 1,
+    daysMax: 3,
+  });
+  await createTariff(db, {
+    ...byCarrier,
+    zoneId: urals.id,
+    baseCost: 90_000,
+    perKgCost: 2_500,
+    daysMin: 3,
+    daysMax: 6,
+  });
+  await createTariff(db, {
+    ...byCarrier,
+    zoneId: russia.id,
+    baseCost: 120_000,
+    perKgCost: 3_500,
+    daysMin: 4,
+    daysMax: 10,
+  });
 }

@@ -17,7 +17,8 @@ import type {
 import { type DeliveryAudience, deliveryMethods, deliveryTariffs, deliveryZones } from './delivery.tables.js';
 import { matchZone, normalizePlace } from './delivery.zones.js';
 
-const invalid = (errors: FieldProblem[]) => new AppError('VALIDATION_FAILED', 'Some fields are not valid', errors);
+const invalid = (errors: FieldProblem[]) =>
+  new AppError('VALIDATION_FAILED', 'Some fields are not valid', errors);
 const notFound = (what: string) => new AppError('NOT_FOUND', `No such ${what}`);
 const isUniqueViolation = (e: unknown) => {
   const err = e as { code?: string; cause?: { code?: string } };
@@ -51,7 +52,8 @@ function cleanZone<T extends Partial<z.infer<typeof zoneBody>>>(zone: T): T {
 export async function createZone(db: Db, body: z.infer<typeof zoneBody>) {
   const id = uuidv7();
   await db.transaction(async (tx) => {
-    if (body.isDefault) await tx.update(deliveryZones).set({ isDefault: false }).where(eq(deliveryZones.isDefault, true));
+    if (body.isDefault)
+      await tx.update(deliveryZones).set({ isDefault: false }).where(eq(deliveryZones.isDefault, true));
     await tx.insert(deliveryZones).values({ id, ...cleanZone(body) });
   });
   return oneZone(db, id);
@@ -61,8 +63,10 @@ export async function createZone(db: Db, body: z.infer<typeof zoneBody>) {
 export async function updateZone(db: Db, id: string, body: z.infer<typeof zonePatch>) {
   await oneZone(db, id);
   await db.transaction(async (tx) => {
-    if (body.isDefault) await tx.update(deliveryZones).set({ isDefault: false }).where(eq(deliveryZones.isDefault, true));
-    if (Object.keys(body).length > 0) await tx.update(deliveryZones).set(cleanZone(body)).where(eq(deliveryZones.id, id));
+    if (body.isDefault)
+      await tx.update(deliveryZones).set({ isDefault: false }).where(eq(deliveryZones.isDefault, true));
+    if (Object.keys(body).length > 0)
+      await tx.update(deliveryZones).set(cleanZone(body)).where(eq(deliveryZones.id, id));
   });
   return oneZone(db, id);
 }
@@ -111,7 +115,10 @@ export async function updateMethod(db: Db, id: string, body: z.infer<typeof meth
   await checkWarehouse(db, body.warehouseId);
   const audiences = body.audiences ? { audiences: [...new Set(body.audiences)] } : {};
   if (Object.keys(body).length > 0)
-    await db.update(deliveryMethods).set({ ...body, ...audiences }).where(eq(deliveryMethods.id, id));
+    await db
+      .update(deliveryMethods)
+      .set({ ...body, ...audiences })
+      .where(eq(deliveryMethods.id, id));
   return oneMethod(db, id);
 }
 
@@ -147,7 +154,8 @@ export async function createTariff(db: Db, body: z.infer<typeof tariffBody>) {
   try {
     await db.insert(deliveryTariffs).values({ id, ...body });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'This method already has a tariff in this zone');
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', 'This method already has a tariff in this zone');
     throw error;
   }
   return oneTariff(db, id);
@@ -158,7 +166,8 @@ export async function updateTariff(db: Db, id: string, body: z.infer<typeof tari
   const merged = { ...(await oneTariff(db, id)), ...body };
   if (merged.daysMax < merged.daysMin)
     throw invalid([{ path: 'body.daysMax', message: 'Must not be below daysMin' }]);
-  if (Object.keys(body).length > 0) await db.update(deliveryTariffs).set(body).where(eq(deliveryTariffs.id, id));
+  if (Object.keys(body).length > 0)
+    await db.update(deliveryTariffs).set(body).where(eq(deliveryTariffs.id, id));
   return oneTariff(db, id);
 }
 
@@ -195,10 +204,7 @@ async function linesOf(db: Db, items: QuoteBody['items']): Promise<ParcelLine[]>
  * Delivery options for an order: the zone of the address, then every active method the audience may use with
  * its cost and dates, or the reason it is unavailable.
  */
-export async function quoteDelivery(
-  db: Db,
-  input: QuoteBody & { audience: DeliveryAudience; now?: Date },
-) {
+export async function quoteDelivery(db: Db, input: QuoteBody & { audience: DeliveryAudience; now?: Date }) {
   const today = shopToday(input.now ?? new Date());
   if (input.desiredDate && input.desiredDate < today)
     throw invalid([{ path: 'body.desiredDate', message: 'Must not be in the past' }]);
