@@ -7,17 +7,27 @@ const m3 = z.number().min(0).max(1e4);
 const days = z.number().int().min(0).max(365);
 const place = z.string().trim().min(1).max(200);
 
-export const zoneBody = z.object({
+const prefixes = z.array(z.string().regex(/^\d{1,6}$/, 'Digits only, 1 to 6')).max(500);
+const position = z.number().int().min(0).max(10_000);
+
+// Each resource: its fields without defaults (a PATCH must not reset what it does not send: zod keeps
+// defaults through .partial()), and the create body with the defaults filled in.
+const zoneFields = z.object({
   name: z.string().trim().min(1).max(200),
-  postalPrefixes: z
-    .array(z.string().regex(/^\d{1,6}$/, 'Digits only, 1 to 6'))
-    .max(500)
-    .default([]),
-  regions: z.array(place).max(200).default([]),
-  cities: z.array(place).max(500).default([]),
-  isDefault: z.boolean().default(false),
-  position: z.number().int().min(0).max(10_000).default(0),
+  postalPrefixes: prefixes,
+  regions: z.array(place).max(200),
+  cities: z.array(place).max(500),
+  isDefault: z.boolean(),
+  position,
 });
+export const zoneBody = zoneFields.extend({
+  postalPrefixes: prefixes.default([]),
+  regions: zoneFields.shape.regions.default([]),
+  cities: zoneFields.shape.cities.default([]),
+  isDefault: z.boolean().default(false),
+  position: position.default(0),
+});
+export const zonePatch = zoneFields.partial();
 export const zoneSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -31,65 +41,68 @@ export const zoneSchema = z.object({
 const methodFields = z.object({
   kind: z.enum(deliveryKinds),
   name: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().max(200).nullable().default(null),
-  carrier: z.string().trim().max(200).nullable().default(null),
-  warehouseId: z.uuid().nullable().default(null),
-  audiences: z.array(z.enum(deliveryAudiences)).min(1).max(2).default(['retail', 'company']),
-  leadTimeDays: days.default(0),
-  position: z.number().int().min(0).max(10_000).default(0),
-  isActive: z.boolean().default(true),
-});
-/** A pickup names its warehouse; a transport company names its carrier. */
-export const methodBody = methodFields.superRefine((m, ctx) => {
-  if (m.kind === 'pickup' && !m.warehouseId)
-    ctx.addIssue({ code: 'custom', path: ['warehouseId'], message: 'A pickup method needs a warehouse' });
-  if (m.kind === 'transport_company' && !m.carrier)
-    ctx.addIssue({ code: 'custom', path: ['carrier'], message: 'A transport company needs a carrier name' });
-});
-export const methodSchema = z.object({
-  id: z.string(),
-  kind: z.enum(deliveryKinds),
-  name: z.string(),
-  nameEn: z.string().nullable(),
-  carrier: z.string().nullable(),
-  warehouseId: z.string().nullable(),
-  audiences: z.array(z.enum(deliveryAudiences)),
-  leadTimeDays: z.number(),
-  position: z.number(),
+  nameEn: z.string().trim().max(200).nullable(),
+  carrier: z.string().trim().max(200).nullable(),
+  warehouseId: z.uuid().nullable(),
+  audiences: z.array(z.enum(deliveryAudiences)).min(1).max(2),
+  leadTimeDays: days,
+  position,
   isActive: z.boolean(),
 });
+/** A pickup names its warehouse; a transport company names its carrier. */
+export const methodBody = methodFields
+  .extend({
+    nameEn: methodFields.shape.nameEn.default(null),
+    carrier: methodFields.shape.carrier.default(null),
+    warehouseId: methodFields.shape.warehouseId.default(null),
+    audiences: methodFields.shape.audiences.default(['retail', 'company']),
+    leadTimeDays: days.default(0),
+    position: position.default(0),
+    isActive: z.boolean().default(true),
+  })
+  .superRefine((m, ctx) => {
+    if (m.kind === 'pickup' && !m.warehouseId)
+      ctx.addIssue({ code: 'custom', path: ['warehouseId'], message: 'A pickup method needs a warehouse' });
+    if (m.kind === 'transport_company' && !m.carrier)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['carrier'],
+        message: 'A transport company needs a carrier name',
+      });
+  });
+export const methodPatch = methodFields.partial();
+export const methodSchema = methodFields.extend({ id: z.string() });
 
 const tariffFields = z.object({
   methodId: z.uuid(),
   zoneId: z.uuid(),
-  baseCost: money.default(0),
-  includedWeightKg: kg.default(0),
-  perKgCost: money.default(0),
-  perM3Cost: money.default(0),
-  volumetricFactor: z.number().min(0).max(10_000).default(0),
-  maxWeightKg: kg.nullable().default(null),
-  maxVolumeM3: m3.nullable().default(null),
-  freeOverAmount: money.nullable().default(null),
-  daysMin: days.default(0),
-  daysMax: days.default(0),
+  baseCost: money,
+  includedWeightKg: kg,
+  perKgCost: money,
+  perM3Cost: money,
+  volumetricFactor: z.number().min(0).max(10_000),
+  maxWeightKg: kg.nullable(),
+  maxVolumeM3: m3.nullable(),
+  freeOverAmount: money.nullable(),
+  daysMin: days,
+  daysMax: days,
 });
-const daysInOrder = (t: { daysMin: number; daysMax: number }) => t.daysMax >= t.daysMin;
-export const tariffBody = tariffFields.refine(daysInOrder, {
-  path: ['daysMax'],
-  message: 'Must not be below daysMin',
-});
-export const tariffSchema = tariffFields.extend({ id: z.string() });
-
-/** A partial update: the same fields, none required and no defaults filled in. */
-export const zonePatch = zoneBody.partial();
-export const methodPatch = methodFields
+export const tariffBody = tariffFields
   .extend({
-    nameEn: methodFields.shape.nameEn.unwrap(),
-    carrier: methodFields.shape.carrier.unwrap(),
-    warehouseId: methodFields.shape.warehouseId.unwrap(),
+    baseCost: money.default(0),
+    includedWeightKg: kg.default(0),
+    perKgCost: money.default(0),
+    perM3Cost: money.default(0),
+    volumetricFactor: tariffFields.shape.volumetricFactor.default(0),
+    maxWeightKg: kg.nullable().default(null),
+    maxVolumeM3: m3.nullable().default(null),
+    freeOverAmount: money.nullable().default(null),
+    daysMin: days.default(0),
+    daysMax: days.default(0),
   })
-  .partial();
+  .refine((t) => t.daysMax >= t.daysMin, { path: ['daysMax'], message: 'Must not be below daysMin' });
 export const tariffPatch = tariffFields.omit({ methodId: true, zoneId: true }).partial();
+export const tariffSchema = tariffFields.extend({ id: z.string() });
 
 const line = z.union([
   z.object({ variantId: z.uuid(), quantity: z.number().positive().max(1e6) }),

@@ -171,7 +171,10 @@ describe('back-office CRUD', () => {
     expect(asGuest.methods.some((m) => m.name === 'ПЭК для компаний')).toBe(false);
 
     const changed = await admin('PATCH', `${api}/tariffs/${tariff.json().id}`, { baseCost: 75_000 });
-    expect(changed.json().baseCost).toBe(75_000);
+    // A patch changes only what it sends.
+    expect(changed.json()).toMatchObject({ baseCost: 75_000, daysMin: 5, daysMax: 9 });
+    const renamed = await admin('PATCH', `${api}/zones/${zoneId}`, { name: 'ДВ' });
+    expect(renamed.json()).toMatchObject({ name: 'ДВ', postalPrefixes: ['69', '68'], cities: ['владивосток'] });
     expect((await admin('PATCH', `${api}/tariffs/${tariff.json().id}`, { daysMin: 10 })).statusCode).toBe(
       400,
     );
