@@ -174,7 +174,11 @@ describe('back-office CRUD', () => {
     // A patch changes only what it sends.
     expect(changed.json()).toMatchObject({ baseCost: 75_000, daysMin: 5, daysMax: 9 });
     const renamed = await admin('PATCH', `${api}/zones/${zoneId}`, { name: 'ДВ' });
-    expect(renamed.json()).toMatchObject({ name: 'ДВ', postalPrefixes: ['69', '68'], cities: ['владивосток'] });
+    expect(renamed.json()).toMatchObject({
+      name: 'ДВ',
+      postalPrefixes: ['69', '68'],
+      cities: ['владивосток'],
+    });
     expect((await admin('PATCH', `${api}/tariffs/${tariff.json().id}`, { daysMin: 10 })).statusCode).toBe(
       400,
     );
