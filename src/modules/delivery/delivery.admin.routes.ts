@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../server/core/db.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { listWarehouseSummaries } from '../catalog/catalog.service.js';
 import {
   methodBody,
@@ -29,38 +31,55 @@ export function deliveryAdminRoutes(app: FastifyInstance, { db }: ModuleContext)
   const resources = [
     {
       path: 'zones',
-      id: 'zoneId',
+      thing: 'zone',
       body: zoneBody,
       patch: zonePatch,
       schema: zoneSchema,
       list: () => delivery.listZones(db),
-      create: (b: z.infer<typeof zoneBody>) => delivery.createZone(db, b),
-      update: (id: string, b: z.infer<typeof zonePatch>) => delivery.updateZone(db, id, b),
-      remove: (id: string) => delivery.deleteZone(db, id),
+      create: (tx: Db, b: z.infer<typeof zoneBody>) => delivery.createZone(tx, b),
+      update: (tx: Db, id: string, b: z.infer<typeof zonePatch>) => delivery.updateZone(tx, id, b),
+      remove: (tx: Db, id: string) => delivery.deleteZone(tx, id),
     },
     {
       path: 'methods',
-      id: 'methodId',
+      thing: 'method',
       body: methodBody,
       patch: methodPatch,
       schema: methodSchema,
       list: () => delivery.listMethods(db),
-      create: (b: z.infer<typeof methodBody>) => delivery.createMethod(db, b),
-      update: (id: string, b: z.infer<typeof methodPatch>) => delivery.updateMethod(db, id, b),
-      remove: (id: string) => delivery.deleteMethod(db, id),
+      create: (tx: Db, b: z.infer<typeof methodBody>) => delivery.createMethod(tx, b),
+      update: (tx: Db, id: string, b: z.infer<typeof methodPatch>) => delivery.updateMethod(tx, id, b),
+      remove: (tx: Db, id: string) => delivery.deleteMethod(tx, id),
     },
     {
       path: 'tariffs',
-      id: 'tariffId',
+      thing: 'tariff',
       body: tariffBody,
       patch: tariffPatch,
       schema: tariffSchema,
       list: () => delivery.listTariffs(db),
-      create: (b: z.infer<typeof tariffBody>) => delivery.createTariff(db, b),
-      update: (id: string, b: z.infer<typeof tariffPatch>) => delivery.updateTariff(db, id, b),
-      remove: (id: string) => delivery.deleteTariff(db, id),
+      create: (tx: Db, b: z.infer<typeof tariffBody>) => delivery.createTariff(tx, b),
+      update: (tx: Db, id: string, b: z.infer<typeof tariffPatch>) => delivery.updateTariff(tx, id, b),
+      remove: (tx: Db, id: string) => delivery.deleteTariff(tx, id),
     },
   ] as const;
+  /** Runs a change and its audit record in one transaction (tariffs are money; zones and methods decide them). */
+  const audited = <T extends { id: string } | undefined>(
+    request: FastifyRequest,
+    action: string,
+    subject: string | null,
+    change: (tx: Db) => Promise<T>,
+    details: unknown,
+  ) =>
+    db.transaction(async (tx) => {
+      const result = await change(tx);
+      await recordAudit(tx, request, {
+        action,
+        subject: subject ?? result?.id ?? null,
+        details: (details ?? {}) as Record<string, unknown>,
+      });
+      return result;
+    });
   // One loop for three resources; the casts only bridge the union of their body types.
   for (const r of resources) {
     const params = z.object({ id: z.uuid() });
@@ -81,7 +100,17 @@ export function deliveryAdminRoutes(app: FastifyInstance, { db }: ModuleContext)
       `${base}/${r.path}`,
       { config, schema: { tags, summary: `Create (${r.path})`, body: r.body, response: { 201: r.schema } } },
       async (request, reply) =>
-        reply.code(201).send(await (r.create as (b: unknown) => Promise<never>)(request.body)),
+        reply
+          .code(201)
+          .send(
+            await audited(
+              request,
+              `delivery.${r.thing}_created`,
+              null,
+              (tx) => (r.create as (tx: Db, b: unknown) => Promise<never>)(tx, request.body),
+              request.body,
+            ),
+          ),
     );
     api.patch(
       one,
@@ -90,13 +119,33 @@ export function deliveryAdminRoutes(app: FastifyInstance, { db }: ModuleContext)
         schema: { tags, summary: `Change (${r.path})`, params, body: r.patch, response: { 200: r.schema } },
       },
       async (request) =>
-        (r.update as (id: string, b: unknown) => Promise<never>)(request.params.id, request.body),
+        audited(
+          request,
+          `delivery.${r.thing}_changed`,
+          request.params.id,
+          (tx) =>
+            (r.update as (tx: Db, id: string, b: unknown) => Promise<never>)(
+              tx,
+              request.params.id,
+              request.body,
+            ),
+          request.body,
+        ),
     );
     api.delete(
       one,
       { config, schema: { tags, summary: `Delete (${r.path})`, params } },
       async (request, reply) => {
-        await r.remove(request.params.id);
+        await audited(
+          request,
+          `delivery.${r.thing}_deleted`,
+          request.params.id,
+          async (tx) => {
+            await r.remove(tx, request.params.id);
+            return undefined;
+          },
+          null,
+        );
         return reply.code(204).send();
       },
     );

@@ -1,5 +1,6 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../audit/audit.service.js';
 import { products, productVariants } from '../catalog/catalog.tables.js';
 import { companiesTestApp, demoCompanies, demoPeople } from '../companies/companies.testkit.js';
 import { shopToday } from './delivery.service.js';
@@ -171,6 +172,8 @@ describe('back-office CRUD', () => {
     expect(asGuest.methods.some((m) => m.name === 'ПЭК для компаний')).toBe(false);
 
     const changed = await admin('PATCH', `${api}/tariffs/${tariff.json().id}`, { baseCost: 75_000 });
+    const audit = await listAudit(k.t.db, { limit: 5, action: 'delivery.tariff_changed' });
+    expect(audit.items[0]).toMatchObject({ subject: tariff.json().id, details: { baseCost: 75_000 } });
     // A patch changes only what it sends.
     expect(changed.json()).toMatchObject({ baseCost: 75_000, daysMin: 5, daysMax: 9 });
     const renamed = await admin('PATCH', `${api}/zones/${zoneId}`, { name: 'ДВ' });
