@@ -6,6 +6,7 @@ import { companiesModule } from './companies/index.js';
 import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
+import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
 import { smsModule } from './sms/index.js';
@@ -24,4 +25,5 @@ export const modules: KabinetModule[] = [
   backofficeModule,
   catalogModule,
   exchange1cModule,
+  paymentsModule,
 ];

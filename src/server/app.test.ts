@@ -177,6 +177,11 @@ const expectedPublicRoutes = [
   // Catalog media: image files of products, and documents checked against the catalog's visibility.
   'GET /api/v1/public/catalog/media/:key',
   'GET /api/v1/public/catalog/documents/:documentId',
+  // Payment providers' webhooks (signed, or confirmed through the provider's API) and the dev provider's
+  // payment page, which stands in for the provider's own site (docs/payments.md).
+  'POST /api/v1/public/payments/webhooks/:provider',
+  'GET /api/v1/public/payments/dev-pay/:providerPaymentId',
+  'POST /api/v1/public/payments/dev-pay/:providerPaymentId',
 ];
 
 describe('every route declares its access', () => {
