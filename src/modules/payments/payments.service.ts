@@ -97,7 +97,9 @@ export async function startPayment(db: Db, ctx: PaymentsContext, input: StartPay
     .select()
     .from(payments)
     .where(eq(payments.idempotencyKey, input.idempotencyKey));
-  if (existing) return presentPayment(existing);
+  // A repeat returns the first payment; one whose provider call failed is asked again with the same key,
+  // which the provider recognises, so the payer is never charged twice.
+  if (existing?.providerPaymentId) return presentPayment(existing);
   let token: string | undefined;
   if (input.savedMethodId) {
     const [method] = await db
@@ -113,11 +115,32 @@ export async function startPayment(db: Db, ctx: PaymentsContext, input: StartPay
     if (!method) throw new AppError('NOT_FOUND', 'No such saved card');
     token = method.providerToken;
   }
-  const id = uuidv7();
+  const row = existing ?? (await insertPayment(db, provider.name, input));
+  if (row.providerPaymentId) return presentPayment(row);
+  const remote = await provider.createPayment(db, {
+    amount: row.amount,
+    currency: 'RUB',
+    description: row.description,
+    returnUrl: input.returnUrl,
+    idempotencyKey: row.idempotencyKey,
+    savePaymentMethod: row.savePaymentMethod,
+    paymentMethodToken: token,
+    paymentId: row.id,
+  });
+  await db
+    .update(payments)
+    .set({ providerPaymentId: remote.providerPaymentId, confirmationUrl: remote.confirmationUrl ?? null })
+    .where(eq(payments.id, row.id));
+  await applyProviderPayment(db, provider.name, remote);
+  return paymentOf(db, row.id);
+}
+
+/** Stores a new payment, or returns the one a concurrent start with the same key stored first. */
+async function insertPayment(db: Db, provider: string, input: StartPaymentInput): Promise<PaymentRow> {
   const [inserted] = await db
     .insert(payments)
     .values({
-      id,
+      id: uuidv7(),
       subjectType: input.subjectType,
       subjectId: input.subjectId,
       amount: input.amount,
@@ -125,35 +148,17 @@ export async function startPayment(db: Db, ctx: PaymentsContext, input: StartPay
       description: input.description,
       personId: input.payer.personId,
       companyId: input.payer.companyId ?? null,
-      provider: provider.name,
+      provider,
       savePaymentMethod: input.savePaymentMethod ?? false,
       idempotencyKey: input.idempotencyKey,
       metadata: input.metadata ?? {},
     })
     .onConflictDoNothing({ target: payments.idempotencyKey })
     .returning();
-  if (!inserted) return paymentOf(db, (await paymentIdByKey(db, input.idempotencyKey)) as string);
-  const remote = await provider.createPayment(db, {
-    amount: input.amount,
-    currency: 'RUB',
-    description: input.description,
-    returnUrl: input.returnUrl,
-    idempotencyKey: input.idempotencyKey,
-    savePaymentMethod: input.savePaymentMethod ?? false,
-    paymentMethodToken: token,
-    paymentId: id,
-  });
-  await db
-    .update(payments)
-    .set({ providerPaymentId: remote.providerPaymentId, confirmationUrl: remote.confirmationUrl ?? null })
-    .where(eq(payments.id, id));
-  await applyProviderPayment(db, provider.name, remote);
-  return paymentOf(db, id);
-}
-
-async function paymentIdByKey(db: Db, key: string) {
-  const [row] = await db.select({ id: payments.id }).from(payments).where(eq(payments.idempotencyKey, key));
-  return row?.id;
+  if (inserted) return inserted;
+  const [first] = await db.select().from(payments).where(eq(payments.idempotencyKey, input.idempotencyKey));
+  if (!first) throw new Error('payment vanished');
+  return first;
 }
 
 /** One payment by id; `NOT_FOUND` when there is none. */
