@@ -1,3 +1,4 @@
+import { BlockList, isIPv6 } from 'node:net';
 import { z } from 'zod';
 import { AppError } from '../../server/core/errors.js';
 import type { PaymentProvider, ProviderPayment } from './payments.provider.js';
@@ -7,6 +8,8 @@ export interface YooKassaOptions {
   secretKey: string;
   /** https://api.yookassa.ru/v3, or a stand-in in tests. */
   apiUrl: string;
+  /** Addresses or CIDR ranges notifications may come from; empty: any address. */
+  webhookIps?: string[];
   timeoutMs?: number;
 }
 
@@ -66,12 +69,32 @@ function present(p: z.infer<typeof paymentObject>): ProviderPayment {
   };
 }
 
+/** The allow-list of webhook senders, or null when every address may send (the API check still applies). */
+function senderList(entries: string[] | undefined): BlockList | null {
+  if (!entries?.length) return null;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', prefix] = entry.split('/');
+    const type = isIPv6(address) ? 'ipv6' : 'ipv4';
+    if (prefix) list.addSubnet(address, Number(prefix), type);
+    else list.addAddress(address, type);
+  }
+  return list;
+}
+
+const allowedSender = (list: BlockList | null, ip: string) => {
+  if (!list) return true;
+  const plain = ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+  return list.check(plain, isIPv6(plain) ? 'ipv6' : 'ipv4');
+};
+
 /**
  * YooKassa API v3: Basic auth with shopId:secretKey, an Idempotence-Key on every POST. Its webhooks
  * carry no signature, so a notification is only a hint: the adapter reads the payment (or refund) back
  * from the API and trusts what the API says, never the notification body.
  */
 export function yooKassaProvider(options: YooKassaOptions): PaymentProvider {
+  const senders = senderList(options.webhookIps);
   const auth = `Basic ${Buffer.from(`${options.shopId}:${options.secretKey}`).toString('base64')}`;
 
   async function call<S extends z.ZodType>(
@@ -149,6 +172,9 @@ export function yooKassaProvider(options: YooKassaOptions): PaymentProvider {
       return { providerRefundId: refund.id, status: refund.status };
     },
     async verifyWebhook(_db, webhook) {
+      if (!allowedSender(senders, webhook.ip)) {
+        throw new AppError('WEBHOOK_REJECTED', 'Notifications are not accepted from this address');
+      }
       let note: z.infer<typeof notification>;
       try {
         note = notification.parse(JSON.parse(webhook.rawBody));

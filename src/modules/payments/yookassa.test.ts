@@ -115,7 +115,9 @@ beforeAll(async () => {
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  env = await paymentsTestApp({ payments: { provider: 'yookassa', shopId, secretKey, apiUrl } });
+  env = await paymentsTestApp({
+    payments: { provider: 'yookassa', shopId, secretKey, apiUrl, webhookIps: ['127.0.0.1', '2001:db8::/32'] },
+  });
 });
 afterAll(async () => {
   await env?.t.close();
@@ -213,6 +215,27 @@ describe('YooKassa adapter against an imitation of API v3', () => {
     expect(requests[0]?.body).not.toHaveProperty('confirmation');
   });
 
+  it('refuses a notification from an address outside the allow-list before asking the API', async () => {
+    const payment = await start();
+    const providerId = providerIdOf(payment.confirmationUrl);
+    pay(providerId);
+    requests = [];
+    const res = await env.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/payments/webhooks/yookassa',
+      remoteAddress: '203.0.113.9',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        type: 'notification',
+        event: 'payment.succeeded',
+        object: { id: providerId },
+      }),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(requests).toEqual([]);
+    expect((await paymentOf(env.t.db, payment.id)).status).toBe('pending');
+  });
+
   it('refunds through POST /refunds and treats the refund notification as a confirmation', async () => {
     const payment = await start();
     const providerId = providerIdOf(payment.confirmationUrl);
@@ -254,7 +277,22 @@ describe('payment configuration', () => {
     expect(
       loadConfig({ PAYMENT_PROVIDER: 'yookassa', YOOKASSA_SHOP_ID: shopId, YOOKASSA_SECRET_KEY: secretKey })
         .payments,
-    ).toEqual({ provider: 'yookassa', shopId, secretKey, apiUrl: 'https://api.yookassa.ru/v3' });
+    ).toEqual({
+      provider: 'yookassa',
+      shopId,
+      secretKey,
+      apiUrl: 'https://api.yookassa.ru/v3',
+      webhookIps: [],
+    });
+    expect(
+      loadConfig({
+        PAYMENT_PROVIDER: 'yookassa',
+        YOOKASSA_SHOP_ID: shopId,
+        YOOKASSA_SECRET_KEY: secretKey,
+        YOOKASSA_WEBHOOK_IPS: '185.71.76.0/27, 77.75.156.11,2a02:5180::/32',
+      }).payments,
+    ).toMatchObject({ webhookIps: ['185.71.76.0/27', '77.75.156.11', '2a02:5180::/32'] });
+    expect(() => loadConfig({ YOOKASSA_WEBHOOK_IPS: 'yookassa.ru' })).toThrow(/YOOKASSA_WEBHOOK_IPS/);
   });
 
   it('stops with a clear message when YooKassa is chosen without its shop id or secret key', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { type ExternalProviders, loadExternalProviders } from '../../modules/identity/external/config.js';
 
@@ -69,6 +70,13 @@ export const envSchema = z.object({
     .optional(),
   YOOKASSA_SECRET_KEY: z.string().min(8, 'must be the secret key from the YooKassa account').optional(),
   YOOKASSA_API_URL: urlWithProtocol(['http:', 'https:']).default('https://api.yookassa.ru/v3'),
+  YOOKASSA_WEBHOOK_IPS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((part) => isIP(part.trim().split('/')[0] ?? '') !== 0),
+      'must be a comma-separated list of IP addresses or CIDR ranges',
+    )
+    .optional(),
   KABINET_READ_CACHE_MB: z.coerce
     .number({ error: 'must be a number of megabytes (0 turns the read cache off)' })
     .int()
@@ -119,7 +127,16 @@ export interface Config {
   /** Megabytes of answers the in-process read cache may hold (catalog pages, sessions); 0 turns it off. */
   readCacheMb: number;
   /** Card payments: `dev` is Kabinet's own test provider, `yookassa` calls the YooKassa API v3. */
-  payments: { provider: 'dev' } | { provider: 'yookassa'; shopId: string; secretKey: string; apiUrl: string };
+  payments:
+    | { provider: 'dev' }
+    | {
+        provider: 'yookassa';
+        shopId: string;
+        secretKey: string;
+        apiUrl: string;
+        /** Addresses/CIDR ranges webhooks may come from; empty accepts any (each is checked with the API anyway). */
+        webhookIps: string[];
+      };
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -202,6 +219,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             shopId: e.YOOKASSA_SHOP_ID,
             secretKey: e.YOOKASSA_SECRET_KEY,
             apiUrl: e.YOOKASSA_API_URL.replace(/\/$/, ''),
+            webhookIps: (e.YOOKASSA_WEBHOOK_IPS ?? '')
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
           }
         : { provider: 'dev' },
   };
