@@ -127,11 +127,14 @@ export async function startPayment(db: Db, ctx: PaymentsContext, input: StartPay
     paymentMethodToken: token,
     paymentId: row.id,
   });
-  await db
-    .update(payments)
-    .set({ providerPaymentId: remote.providerPaymentId, confirmationUrl: remote.confirmationUrl ?? null })
-    .where(eq(payments.id, row.id));
-  await applyProviderPayment(db, provider.name, remote);
+  // The provider id, the status and its event commit together (a one-click payment succeeds right here).
+  await db.transaction(async (tx) => {
+    await tx
+      .update(payments)
+      .set({ providerPaymentId: remote.providerPaymentId, confirmationUrl: remote.confirmationUrl ?? null })
+      .where(eq(payments.id, row.id));
+    await applyProviderPayment(tx, provider.name, remote);
+  });
   return paymentOf(db, row.id);
 }
 

@@ -2,8 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxEvents } from '../../server/core/jobs/jobs.tables.js';
+import { storageFor } from '../../server/core/storage.js';
 import { devWebhookPath, devWebhookSecret, signDevWebhook } from './dev.provider.js';
 import { devTestCards, devThreeDsCode } from './dev-pay.page.js';
+import { paymentsPersonalData } from './payments.personal-data.js';
 import { paymentOf, refundPayment, startPayment } from './payments.service.js';
 import { paymentEvents, payments, savedPaymentMethods } from './payments.tables.js';
 import { paymentsTestApp } from './payments.testkit.js';
@@ -276,5 +278,28 @@ describe('saved cards and one-click payment', () => {
     for (const card of before) expect((await del(card.id)).statusCode).toBe(204);
     expect((await savedCards()).json().items).toEqual([]);
     expect((await del(before[0].id)).statusCode).toBe(404);
+  });
+});
+
+describe('personal data', () => {
+  it('exports saved cards without tokens and payments; erasure forgets the cards and keeps the payments', async () => {
+    const paid = await paidPayment({ savePaymentMethod: true });
+    const [provider] = paymentsPersonalData;
+    if (!provider) throw new Error('no personal-data provider');
+    const ctx = {
+      db: env.t.db,
+      userId: env.personId,
+      storage: storageFor(env.t.app.kabinet.config),
+      person: { email: 'customer@demo.kabinet.local', name: 'x', phone: null },
+    };
+    const exported = (await provider.export(ctx)) as { savedCards: unknown[]; payments: { id: string }[] };
+    expect(exported.savedCards.length).toBeGreaterThan(0);
+    expect(JSON.stringify(exported)).not.toContain('devpm_');
+    expect(exported.payments.map((p) => p.id)).toContain(paid.id);
+    await provider.erase(ctx);
+    expect(
+      await env.t.db.select().from(savedPaymentMethods).where(eq(savedPaymentMethods.personId, env.personId)),
+    ).toEqual([]);
+    expect((await paymentOf(env.t.db, paid.id)).status).toBe('succeeded');
   });
 });
