@@ -92,6 +92,10 @@ const rank: Record<PaymentStatus, number> = { pending: 0, waiting_for_capture: 1
 export async function startPayment(db: Db, ctx: PaymentsContext, input: StartPaymentInput): Promise<Payment> {
   if (!Number.isInteger(input.amount) || input.amount <= 0)
     throw new AppError('BAD_REQUEST', 'The amount must be positive kopecks');
+  // The payment page redirects the payer here: only web addresses, never javascript: or data: URLs.
+  if (!/^https?:\/\//i.test(input.returnUrl) || !URL.canParse(input.returnUrl)) {
+    throw new AppError('BAD_REQUEST', 'The return URL must be an http(s) address');
+  }
   const provider = providerOf(ctx);
   const [existing] = await db
     .select()

@@ -125,6 +125,12 @@ describe('dev provider: paying on the payment page', () => {
     expect((await env.t.app.inject({ url: '/api/v1/public/payments/dev-pay/nope' })).statusCode).toBe(400);
   });
 
+  it('refuses a return address that is not a web address, and an amount that is not positive kopecks', async () => {
+    await expect(start({ returnUrl: 'javascript:alert(1)' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(start({ amount: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(start({ amount: 10.5 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
   it('returns the first payment for a repeated idempotency key', async () => {
     const key = uuidv7();
     const first = await start({ idempotencyKey: key });
