@@ -1,5 +1,4 @@
 import type { KabinetModule } from '../server/core/module.js';
-import { addressesModule } from './addresses/index.js';
 import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
 import { catalogModule } from './catalog/index.js';
@@ -29,5 +28,4 @@ export const modules: KabinetModule[] = [
   exchange1cModule,
   deliveryModule,
   paymentsModule,
-  addressesModule,
 ];
