@@ -18,7 +18,6 @@ export const permissions = [
   'roles.manage',
   'catalog.manage',
   'integrations.manage',
-  'delivery.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
