@@ -3,6 +3,7 @@ import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
 import { catalogModule } from './catalog/index.js';
 import { companiesModule } from './companies/index.js';
+import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
@@ -24,4 +25,5 @@ export const modules: KabinetModule[] = [
   backofficeModule,
   catalogModule,
   exchange1cModule,
+  deliveryModule,
 ];

@@ -177,6 +177,8 @@ const expectedPublicRoutes = [
   // Catalog media: image files of products, and documents checked against the catalog's visibility.
   'GET /api/v1/public/catalog/media/:key',
   'GET /api/v1/public/catalog/documents/:documentId',
+  // The delivery calculator for guests (retail methods only).
+  'POST /api/v1/public/delivery/quote',
 ];
 
 describe('every route declares its access', () => {

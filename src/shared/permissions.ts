@@ -18,6 +18,7 @@ export const permissions = [
   'roles.manage',
   'catalog.manage',
   'integrations.manage',
+  'delivery.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];

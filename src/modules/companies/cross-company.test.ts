@@ -35,6 +35,10 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/catalog/price-quote': {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
   },
+  'POST /api/v1/orgs/:orgId/delivery/quote': {
+    address: { postalCode: '101000' },
+    items: [{ weightKg: 1, quantity: 1 }],
+  },
 };
 
 /** The answer without `instance`, which only echoes the requested path (with the ids we sent). */

@@ -13,6 +13,7 @@ import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
+import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
 import { exchange1cModule } from '../modules/exchange1c';
@@ -39,4 +40,5 @@ export const webModules: WebModule[] = [
   exchange1cModule,
   securitySettingsModule,
   catalogTransferModule,
+  deliveryAdminModule,
 ];

@@ -10,6 +10,7 @@ export type Texts = typeof base & {
   'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
   'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
+  'delivery-admin': typeof import('../modules/delivery-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
   external: typeof import('../modules/external/i18n/ru.json');
   devsms: typeof import('../modules/devsms/i18n/ru.json');
