@@ -7,6 +7,7 @@ import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
+import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
 import { smsModule } from './sms/index.js';
@@ -26,4 +27,5 @@ export const modules: KabinetModule[] = [
   catalogModule,
   exchange1cModule,
   deliveryModule,
+  paymentsModule,
 ];

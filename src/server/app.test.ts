@@ -179,6 +179,11 @@ const expectedPublicRoutes = [
   'GET /api/v1/public/catalog/documents/:documentId',
   // The delivery calculator for guests (retail methods only).
   'POST /api/v1/public/delivery/quote',
+  // Payment providers' webhooks (signed, or confirmed through the provider's API) and the dev provider's
+  // payment page, which stands in for the provider's own site (docs/payments.md).
+  'POST /api/v1/public/payments/webhooks/:provider',
+  'GET /api/v1/public/payments/dev-pay/:providerPaymentId',
+  'POST /api/v1/public/payments/dev-pay/:providerPaymentId',
 ];
 
 describe('every route declares its access', () => {
