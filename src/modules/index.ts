@@ -1,4 +1,5 @@
 import type { KabinetModule } from '../server/core/module.js';
+import { addressesModule } from './addresses/index.js';
 import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
 import { catalogModule } from './catalog/index.js';
@@ -28,4 +29,5 @@ export const modules: KabinetModule[] = [
   exchange1cModule,
   deliveryModule,
   paymentsModule,
+  addressesModule,
 ];

@@ -71,6 +71,8 @@ export const orgPermissions = [
   'roles.manage',
   'owners.manage',
   'catalog.read',
+  'addresses.read',
+  'addresses.manage',
 ] as const;
 
 export type OrgPermission = (typeof orgPermissions)[number];
@@ -78,9 +80,23 @@ export type OrgPermission = (typeof orgPermissions)[number];
 export const orgRoles = {
   owner: orgPermissions,
   admin: orgPermissions.filter((p) => p !== 'owners.manage'),
-  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place', 'catalog.read'],
-  approver: ['company.read', 'members.read', 'orders.read', 'orders.approve', 'catalog.read'],
-  accountant: ['company.read', 'members.read', 'orders.read', 'finance.read', 'catalog.read'],
+  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place', 'catalog.read', 'addresses.read'],
+  approver: [
+    'company.read',
+    'members.read',
+    'orders.read',
+    'orders.approve',
+    'catalog.read',
+    'addresses.read',
+  ],
+  accountant: [
+    'company.read',
+    'members.read',
+    'orders.read',
+    'finance.read',
+    'catalog.read',
+    'addresses.read',
+  ],
   viewer: ['company.read', 'orders.read', 'catalog.read'],
 } as const satisfies Record<string, readonly OrgPermission[]>;
 

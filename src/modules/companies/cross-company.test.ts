@@ -18,6 +18,7 @@ let b: {
   userId: string;
   /** A catalog product only B's customer group may see. */
   productId: string;
+  addressId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -32,6 +33,17 @@ const validBodies: Record<string, object> = {
   },
   'POST /api/v1/orgs/:orgId/invitations': { email: 'stranger@example.ru', role: 'viewer' },
   'POST /api/v1/orgs/:orgId/roles': { name: 'Взлом', permissions: ['orders.read'] },
+  'POST /api/v1/orgs/:orgId/addresses': {
+    label: 'Склад B',
+    recipientName: 'Кладовщик B',
+    phone: '+7 831 000-00-00',
+    postalCode: '603000',
+    region: 'Нижегородская область',
+    city: 'Нижний Новгород',
+    line: 'ул. Тайная, 1',
+    consignee: { name: 'ООО «ФильтрПром»', inn: '5262087657', kpp: '526201001' },
+  },
+  'PATCH /api/v1/orgs/:orgId/addresses/:addressId': { label: 'Взлом' },
   'POST /api/v1/orgs/:orgId/catalog/price-quote': {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
   },
@@ -59,6 +71,8 @@ const secretsOfB = () => [
   b.userId,
   b.productId,
   'SECRET-B-SKU',
+  b.addressId,
+  'ул. Тайная',
 ];
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
@@ -100,7 +114,14 @@ beforeAll(async () => {
     role: 'buyer',
   });
   const members = await asB('GET', `/api/v1/orgs/${idB}/members`);
-  expect([account.statusCode, role.statusCode, invitation.statusCode]).toEqual([201, 201, 201]);
+  const address = await asB(
+    'POST',
+    `/api/v1/orgs/${idB}/addresses`,
+    validBodies['POST /api/v1/orgs/:orgId/addresses'],
+  );
+  expect([account.statusCode, role.statusCode, invitation.statusCode, address.statusCode]).toEqual([
+    201, 201, 201, 201,
+  ]);
   b = {
     id: idB,
     cookie: ownerB,
@@ -109,6 +130,7 @@ beforeAll(async () => {
     invitationId: invitation.json().id,
     userId: members.json().items[0].userId,
     productId: await productOnlyBSees(idB),
+    addressId: address.json().id,
   };
 });
 afterAll(async () => k?.t.close());
@@ -116,13 +138,14 @@ afterAll(async () => k?.t.close());
 /** B's resources as B's owner sees them, to prove nothing changed. */
 async function stateOfB() {
   const asB = k.as(b.cookie);
-  const [card, members, invitations, roles] = await Promise.all([
+  const [card, members, invitations, roles, addresses] = await Promise.all([
     asB('GET', `/api/v1/orgs/${b.id}`),
     asB('GET', `/api/v1/orgs/${b.id}/members`),
     asB('GET', `/api/v1/orgs/${b.id}/invitations`),
     asB('GET', `/api/v1/orgs/${b.id}/roles`),
+    asB('GET', `/api/v1/orgs/${b.id}/addresses`),
   ]);
-  return [card.body, members.body, invitations.body, roles.body];
+  return [card.body, members.body, invitations.body, roles.body, addresses.body];
 }
 
 describe('cross-company access', () => {
@@ -143,7 +166,8 @@ describe('cross-company access', () => {
         .replace(':userId', b.userId)
         .replace(':invitationId', b.invitationId)
         .replace(':roleId', b.roleId)
-        .replace(':productId', b.productId);
+        .replace(':productId', b.productId)
+        .replace(':addressId', b.addressId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -163,7 +187,7 @@ describe('cross-company access', () => {
     expect(await stateOfB()).toEqual(before);
   });
 
-  it('answers 404 when B’s member, invitation, bank-account and role ids are used in A’s scope', async () => {
+  it('answers 404 when B’s member, invitation, bank-account, role and address ids are used in A’s scope', async () => {
     const before = await stateOfB();
     const params: Record<string, () => string> = {
       ':accountId': () => b.accountId,
@@ -171,6 +195,7 @@ describe('cross-company access', () => {
       ':invitationId': () => b.invitationId,
       ':roleId': () => b.roleId,
       ':productId': () => b.productId,
+      ':addressId': () => b.addressId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

@@ -8,6 +8,7 @@
  *      src/web/modules/<name>/i18n/ru.json and en.json (plus one line in i18n/types.ts).
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
+import { addressesModule } from '../modules/addresses';
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
@@ -41,4 +42,5 @@ export const webModules: WebModule[] = [
   securitySettingsModule,
   catalogTransferModule,
   deliveryAdminModule,
+  addressesModule,
 ];

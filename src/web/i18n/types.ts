@@ -5,6 +5,7 @@ import type base from './ru.json';
  * module gets texts (src/web/modules/<id>/i18n/ru.json and en.json), add its line here.
  */
 export type Texts = typeof base & {
+  addresses: typeof import('../modules/addresses/i18n/ru.json');
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
   'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
