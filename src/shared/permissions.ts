@@ -19,6 +19,7 @@ export const permissions = [
   'catalog.manage',
   'integrations.manage',
   'delivery.manage',
+  'orders.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -30,7 +31,7 @@ export type Permission = (typeof permissions)[number];
  */
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read', 'companies.manage', 'people.read'],
+  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage'],
   support: ['companies.read', 'people.read', 'people.impersonate'],
   hr: ['people.read'],
   buyer: ['companies.read'],
