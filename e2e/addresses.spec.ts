@@ -83,6 +83,7 @@ test('[COMPANY] addresses: a company owner adds a delivery address with a consig
   checkA11y,
   consoleProblems,
 }, testInfo) => {
+  test.slow(); // two axe scans of a long form
   await page.goto('/sign-in');
   await submitSignIn(page, demoPeople.owner.email, demoPeople.owner.password);
   await expect(page).toHaveURL(/\/$/);

@@ -110,7 +110,13 @@ function DeleteConfirm({
   const { t } = useTranslation();
   const remove = useBookMutation(book, (id: string) => bookWrite(book, 'DELETE', `/${id}`));
   return (
-    <Modal opened={address !== null} onClose={onClose} title={t('addresses.delete.title')} centered>
+    <Modal
+      opened={address !== null}
+      onClose={onClose}
+      title={t('addresses.delete.title')}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      centered
+    >
       <Stack gap="md">
         <Text size="sm">{t('addresses.delete.text', { label: address?.label ?? '' })}</Text>
         {remove.isError ? (
@@ -205,6 +211,7 @@ export function AddressBook({ book, canManage }: { book: Book; canManage: boolea
         opened={editing !== null}
         onClose={close}
         title={editing === 'new' ? t('addresses.form.addTitle') : t('addresses.form.editTitle')}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         size="lg"
       >
         {editing !== null ? (
