@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { products } from '../src/db/schema.js';
 import { seedDemo } from '../src/db/seed/demo.js';
+import { createAddress } from '../src/modules/addresses/addresses.service.js';
 import { ensureDefaultPriceList } from '../src/modules/catalog/catalog.service.js';
 import { ensureMember } from '../src/modules/companies/companies.service.js';
 import { hashPassword, setPasswordHash } from '../src/modules/identity/passwords.js';
@@ -62,6 +63,26 @@ try {
   });
   await setPasswordHash(db, buyerId, await hashPassword(benchBuyer.password));
   await ensureMember(db, companyId, buyerId, 'buyer');
+  // Where the placement scenario's orders go: the demo courier, to a delivery address of the bench company.
+  const benchAddress = await createAddress(
+    db,
+    { kind: 'company', companyId },
+    {
+      label: 'Склад бенча',
+      recipientName: 'Бенч Покупатель',
+      phone: '+79160000000',
+      postalCode: '101000',
+      region: 'Москва',
+      city: 'Москва',
+      line: 'ул. Бенчевая, 1',
+      flat: null,
+      comment: null,
+    },
+  );
+  const [courier] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from delivery_methods where kind = 'courier' and is_active order by position limit 1`,
+  );
   if (orderCount > 0) {
     const orders = orderStatements({
       orders: orderCount,
@@ -103,6 +124,8 @@ try {
     productIds,
     coldProductIds,
     orders: orderCount,
+    deliveryMethodId: courier?.id ?? null,
+    deliveryAddressId: benchAddress.id,
     // The bench company's orders are every 5th; its newest ones first.
     companyOrderIds: Array.from({ length: Math.min(1000, Math.floor(orderCount / 5)) }, (_, i) =>
       md5Uuid(`bo${(Math.floor(orderCount / 5) - i) * 5}`),

@@ -142,7 +142,7 @@ export function orderScenarios(info) {
             variantId: variants[(start + i) % variants.length],
             quantity: 1,
           })),
-          delivery: { methodId: info.deliveryMethodId },
+          delivery: { methodId: info.deliveryMethodId, addressId: info.deliveryAddressId },
           paymentMethod: 'invoice',
         };
       },
