@@ -70,14 +70,14 @@ function Line({ line, currency, place, cartId, canEdit }: LineProps) {
               : `${format.money(line.unitPrice, currency)} / ${line.unit}`}
           </Text>
           {line.priceChanged ? (
-            <Text size="xs" c="orange.8" data-testid="cart-line-price-changed">
+            <Text size="xs" c="red.9" data-testid="cart-line-price-changed">
               {t('carts.line.priceChanged', { was: format.money(line.priceChanged.was, currency) })}
             </Text>
           ) : null}
           {line.problems.length > 0 ? (
             <Group gap={4}>
               {line.problems.map((p) => (
-                <Badge key={p} color="orange" variant="light" size="sm">
+                <Badge key={p} color="red.9" variant="outline" size="sm">
                   {t(`carts.problem.${p}`)}
                 </Badge>
               ))}

@@ -115,39 +115,45 @@ export function QuickOrder({ place, cartId }: { place: CartPlace; cartId: string
             <Text fw={600}>{t('carts.quick.matched', { count: preview.matched.length })}</Text>
             {preview.matched.length === 0 ? <Text c="dimmed">{t('carts.quick.nothing')}</Text> : null}
             {preview.matched.length > 0 ? (
-              <Table.ScrollContainer minWidth={520}>
-                <Table striped withTableBorder>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('carts.quick.colSku')}</Table.Th>
-                      <Table.Th>{t('carts.quick.colName')}</Table.Th>
-                      <Table.Th ta="right">{t('carts.quick.colAsked')}</Table.Th>
-                      <Table.Th ta="right">{t('carts.quick.colQty')}</Table.Th>
-                      <Table.Th ta="right">{t('carts.quick.colPrice')}</Table.Th>
-                      <Table.Th ta="right">{t('carts.quick.colTotal')}</Table.Th>
+              <Table withTableBorder layout="fixed" fz={{ base: 'xs', sm: 'sm' }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('carts.quick.colSku')}</Table.Th>
+                    <Table.Th>{t('carts.quick.colName')}</Table.Th>
+                    <Table.Th ta="right" visibleFrom="sm">
+                      {t('carts.quick.colAsked')}
+                    </Table.Th>
+                    <Table.Th ta="right">{t('carts.quick.colQty')}</Table.Th>
+                    <Table.Th ta="right" visibleFrom="sm">
+                      {t('carts.quick.colPrice')}
+                    </Table.Th>
+                    <Table.Th ta="right">{t('carts.quick.colTotal')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.matched.map((m) => (
+                    <Table.Tr key={`${m.line}-${m.variantId}`} data-testid="quick-order-matched">
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.sku}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{m.name}</Table.Td>
+                      <Table.Td ta="right" visibleFrom="sm">
+                        {format.quantity(m.asked)}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {format.quantity(m.quantity)} {m.unit}
+                        {m.reason ? (
+                          <Text size="xs" c="red.9">
+                            {t(`carts.reason.${m.reason}`)}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td ta="right" visibleFrom="sm">
+                        {format.money(m.unitPrice, preview.currency)}
+                      </Table.Td>
+                      <Table.Td ta="right">{format.money(m.lineTotal, preview.currency)}</Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {preview.matched.map((m) => (
-                      <Table.Tr key={`${m.line}-${m.variantId}`} data-testid="quick-order-matched">
-                        <Table.Td>{m.sku}</Table.Td>
-                        <Table.Td>{m.name}</Table.Td>
-                        <Table.Td ta="right">{format.quantity(m.asked)}</Table.Td>
-                        <Table.Td ta="right">
-                          {format.quantity(m.quantity)} {m.unit}
-                          {m.reason ? (
-                            <Text size="xs" c="orange.8">
-                              {t(`carts.reason.${m.reason}`)}
-                            </Text>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td ta="right">{format.money(m.unitPrice, preview.currency)}</Table.Td>
-                        <Table.Td ta="right">{format.money(m.lineTotal, preview.currency)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </Table>
             ) : null}
             {preview.unknown.length > 0 ? (
               <Alert color="orange" title={t('carts.quick.unknown')} data-testid="quick-order-unknown">
