@@ -101,6 +101,7 @@ test.describe('[B2B] carts', () => {
     await page.getByRole('button', { name: ru.company.create }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible(firstLoad);
     await expect(page.getByTestId('cart-empty')).toBeVisible();
+    await expect(page.getByTestId('cart-shared')).toBeChecked();
     await page.getByTestId('quick-order-text').fill(`${cableSku} 12\n${cartridgeSku};20\nNOPE-404 1\nмусор`);
     await page.getByTestId('quick-order-preview').click();
     await expect(page.getByTestId('quick-order-matched')).toHaveCount(2);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconArrowLeft, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
@@ -155,6 +155,11 @@ export function CompanyCartPage() {
     },
   });
   const deletable = canEdit && cart.data?.mine && !cart.data.isDefault;
+  const share = useMutation({
+    mutationFn: (shared: boolean) =>
+      api<Cart>(`/api/v1${cartsPath(orgId)}/${cartId}`, { method: 'PATCH', json: { shared } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['carts', 'org', orgId] }),
+  });
   return (
     <Stack gap={0}>
       <PageHeader
@@ -168,10 +173,19 @@ export function CompanyCartPage() {
           </Anchor>
         }
         actions={
-          deletable ? (
-            <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-              {t('carts.company.delete')}
-            </Button>
+          deletable && cart.data ? (
+            <>
+              <Switch
+                label={t('carts.company.shared')}
+                checked={cart.data.shared}
+                disabled={share.isPending}
+                onChange={(e) => share.mutate(e.currentTarget.checked)}
+                data-testid="cart-shared"
+              />
+              <Button variant="subtle" color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+                {t('carts.company.delete')}
+              </Button>
+            </>
           ) : undefined
         }
       />
