@@ -1,6 +1,7 @@
 // Every table, re-exported for Drizzle (queries and drizzle-kit). Each module owns its own file.
 export * from '../modules/addresses/addresses.tables.js';
 export * from '../modules/audit/audit.tables.js';
+export * from '../modules/carts/carts.tables.js';
 export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/catalog/transfer/transfer.tables.js';
 export * from '../modules/companies/companies.tables.js';

@@ -2,6 +2,7 @@ import type { KabinetModule } from '../server/core/module.js';
 import { addressesModule } from './addresses/index.js';
 import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
+import { cartsModule } from './carts/index.js';
 import { catalogModule } from './catalog/index.js';
 import { companiesModule } from './companies/index.js';
 import { deliveryModule } from './delivery/index.js';
@@ -30,4 +31,5 @@ export const modules: KabinetModule[] = [
   deliveryModule,
   paymentsModule,
   addressesModule,
+  cartsModule,
 ];

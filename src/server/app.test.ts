@@ -184,6 +184,14 @@ const expectedPublicRoutes = [
   'POST /api/v1/public/payments/webhooks/:provider',
   'GET /api/v1/public/payments/dev-pay/:providerPaymentId',
   'POST /api/v1/public/payments/dev-pay/:providerPaymentId',
+  // The guest's cart, found by the token in its httpOnly cookie (docs/carts.md).
+  'GET /api/v1/public/cart',
+  'POST /api/v1/public/cart/lines',
+  'PATCH /api/v1/public/cart/lines/:variantId',
+  'DELETE /api/v1/public/cart/lines/:variantId',
+  'DELETE /api/v1/public/cart/lines',
+  'POST /api/v1/public/cart/quick-order',
+  'POST /api/v1/public/cart/quick-order/file',
 ];
 
 describe('every route declares its access', () => {

@@ -19,6 +19,9 @@ let b: {
   /** A catalog product only B's customer group may see. */
   productId: string;
   addressId: string;
+  /** A cart of B's owner holding the product only B sees. */
+  cartId: string;
+  variantId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -44,6 +47,13 @@ const validBodies: Record<string, object> = {
     consignee: { name: 'ООО «ФильтрПром»', inn: '5262087657', kpp: '526201001' },
   },
   'PATCH /api/v1/orgs/:orgId/addresses/:addressId': { label: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/carts': { name: 'Взлом' },
+  'PATCH /api/v1/orgs/:orgId/carts/:cartId': { name: 'Взлом', shared: true },
+  'POST /api/v1/orgs/:orgId/carts/:cartId/lines': {
+    lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
+  'PATCH /api/v1/orgs/:orgId/carts/:cartId/lines/:variantId': { quantity: 5 },
+  'POST /api/v1/orgs/:orgId/carts/:cartId/quick-order': { text: 'SECRET-B-SKU 1' },
   'POST /api/v1/orgs/:orgId/catalog/price-quote': {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
   },
@@ -73,10 +83,12 @@ const secretsOfB = () => [
   'SECRET-B-SKU',
   b.addressId,
   'ул. Тайная',
+  b.cartId,
+  'Тайный список',
 ];
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
-async function productOnlyBSees(companyId: string): Promise<string> {
+async function productOnlyBSees(companyId: string): Promise<{ id: string; variantId: string }> {
   const db = k.t.db;
   const groupId = uuidv7();
   await db.insert(customerGroups).values({ id: groupId, name: 'Только поставщик' });
@@ -90,7 +102,7 @@ async function productOnlyBSees(companyId: string): Promise<string> {
     price: 100,
     visibleGroupIds: [groupId],
   });
-  return product.id;
+  return product;
 }
 
 beforeAll(async () => {
@@ -122,6 +134,13 @@ beforeAll(async () => {
   expect([account.statusCode, role.statusCode, invitation.statusCode, address.statusCode]).toEqual([
     201, 201, 201, 201,
   ]);
+  const onlyB = await productOnlyBSees(idB);
+  const cart = await asB('POST', `/api/v1/orgs/${idB}/carts`, { name: 'Тайный список', shared: true });
+  const cartId = cart.json().id;
+  const line = await asB('POST', `/api/v1/orgs/${idB}/carts/${cartId}/lines`, {
+    lines: [{ variantId: onlyB.variantId, quantity: 2 }],
+  });
+  expect([cart.statusCode, line.statusCode]).toEqual([201, 200]);
   b = {
     id: idB,
     cookie: ownerB,
@@ -129,8 +148,10 @@ beforeAll(async () => {
     roleId: role.json().id,
     invitationId: invitation.json().id,
     userId: members.json().items[0].userId,
-    productId: await productOnlyBSees(idB),
+    productId: onlyB.id,
     addressId: address.json().id,
+    cartId,
+    variantId: onlyB.variantId,
   };
 });
 afterAll(async () => k?.t.close());
@@ -138,14 +159,15 @@ afterAll(async () => k?.t.close());
 /** B's resources as B's owner sees them, to prove nothing changed. */
 async function stateOfB() {
   const asB = k.as(b.cookie);
-  const [card, members, invitations, roles, addresses] = await Promise.all([
+  const [card, members, invitations, roles, addresses, cart] = await Promise.all([
     asB('GET', `/api/v1/orgs/${b.id}`),
     asB('GET', `/api/v1/orgs/${b.id}/members`),
     asB('GET', `/api/v1/orgs/${b.id}/invitations`),
     asB('GET', `/api/v1/orgs/${b.id}/roles`),
     asB('GET', `/api/v1/orgs/${b.id}/addresses`),
+    asB('GET', `/api/v1/orgs/${b.id}/carts/${b.cartId}`),
   ]);
-  return [card.body, members.body, invitations.body, roles.body, addresses.body];
+  return [card.body, members.body, invitations.body, roles.body, addresses.body, cart.body];
 }
 
 describe('cross-company access', () => {
@@ -167,7 +189,9 @@ describe('cross-company access', () => {
         .replace(':invitationId', b.invitationId)
         .replace(':roleId', b.roleId)
         .replace(':productId', b.productId)
-        .replace(':addressId', b.addressId);
+        .replace(':addressId', b.addressId)
+        .replace(':cartId', b.cartId)
+        .replace(':variantId', b.variantId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -196,6 +220,8 @@ describe('cross-company access', () => {
       ':roleId': () => b.roleId,
       ':productId': () => b.productId,
       ':addressId': () => b.addressId,
+      ':cartId': () => b.cartId,
+      ':variantId': () => b.variantId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

@@ -10,6 +10,7 @@
  */
 import { addressesModule } from '../modules/addresses';
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
+import { cartsModule } from '../modules/carts';
 import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
@@ -43,4 +44,5 @@ export const webModules: WebModule[] = [
   catalogTransferModule,
   deliveryAdminModule,
   addressesModule,
+  cartsModule,
 ];

@@ -7,6 +7,7 @@ import type base from './ru.json';
 export type Texts = typeof base & {
   addresses: typeof import('../modules/addresses/i18n/ru.json');
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
+  carts: typeof import('../modules/carts/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
   'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
