@@ -151,6 +151,32 @@ describe('notifications', () => {
     expect(mine).not.toContain(theirs.id);
   });
 
+  it('tells the owners when staff approve or reject their company', async () => {
+    const register = async (name: string, inn: string) =>
+      (
+        await k.as(employee)('POST', '/api/v1/me/companies', {
+          name,
+          legalName: `ООО «${name}»`,
+          inn,
+        })
+      ).json().id as string;
+    const approved = await register('Уведомления', '7728168971');
+    const rejected = await register('Отказ', '7736050003');
+    await k.as(k.operator)('POST', `/api/v1/admin/companies/${approved}/approve`);
+    await k.as(k.operator)('POST', `/api/v1/admin/companies/${rejected}/reject`);
+    const items = (await get(employee, base, 'en')).json().items;
+    expect(items.slice(0, 2)).toMatchObject([
+      { kind: 'company.rejected', title: 'Company “Отказ” not approved', link: null },
+      {
+        kind: 'company.approved',
+        title: 'Company “Уведомления” approved',
+        link: `/orgs/${approved}`,
+        data: { companyId: approved },
+      },
+    ]);
+    await k.as(employee)('POST', `${base}/read`, { all: true });
+  });
+
   it('rejects bad input with 400', async () => {
     const post = (body: object) => k.as(customer)('POST', `${base}/read`, body);
     for (const body of [
@@ -181,7 +207,7 @@ describe('notifications', () => {
       person: { email: demoPeople.employee.email, name: '', phone: null },
     };
     const exported = (await provider.export(ctx)) as { title: { ru: string; en: string } }[];
-    expect(exported).toHaveLength(1);
+    expect(exported).toHaveLength(3);
     expect(exported[0]?.title).toEqual({ ru: 'Заказ 1 отгружен', en: 'Order 1 shipped' });
     await provider.erase(ctx);
     expect(await provider.export(ctx)).toEqual([]);
