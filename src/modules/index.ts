@@ -9,6 +9,7 @@ import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
+import { notificationsModule } from './notifications/index.js';
 import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
@@ -32,4 +33,5 @@ export const modules: KabinetModule[] = [
   paymentsModule,
   addressesModule,
   cartsModule,
+  notificationsModule,
 ];

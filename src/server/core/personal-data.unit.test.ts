@@ -19,6 +19,7 @@ describe('personal-data registry', () => {
         'audit',
         'company-memberships',
         'delivery-addresses',
+        'notifications',
       ]),
     );
   });

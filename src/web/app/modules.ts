@@ -21,6 +21,7 @@ import { devsmsModule } from '../modules/devsms';
 import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { notificationsModule } from '../modules/notifications';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -45,4 +46,5 @@ export const webModules: WebModule[] = [
   deliveryAdminModule,
   addressesModule,
   cartsModule,
+  notificationsModule,
 ];

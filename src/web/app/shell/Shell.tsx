@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImpersonationBanner } from '../../modules/backoffice/ImpersonationBanner';
 import { CartIndicator } from '../../modules/carts/CartIndicator';
+import { NotificationBell } from '../../modules/notifications/NotificationBell';
 import { BrandMark } from '../../ui/BrandMark';
 import { useCompanySections } from '../contexts';
 import { webModules } from '../modules';
@@ -93,6 +94,7 @@ export function Shell() {
           ) : null}
           <Group gap={6} ml="auto" wrap="nowrap">
             <CartIndicator />
+            <NotificationBell />
             <LanguageMenu />
             <ColorSchemeToggle />
             <UserMenu />
