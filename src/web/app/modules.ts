@@ -20,6 +20,7 @@ import { devsmsModule } from '../modules/devsms';
 import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { ordersModule } from '../modules/orders';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -43,4 +44,5 @@ export const webModules: WebModule[] = [
   catalogTransferModule,
   deliveryAdminModule,
   addressesModule,
+  ordersModule,
 ];
