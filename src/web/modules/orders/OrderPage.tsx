@@ -6,7 +6,6 @@ import {
   Card,
   Group,
   Stack,
-  Table,
   Text,
   Textarea,
   Timeline,
@@ -174,27 +173,21 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
         <Title order={2} size="h4" mb="xs">
           {t('orders.detail.lines')}
         </Title>
-        <Table.ScrollContainer minWidth={480}>
-          <Table>
-            <Table.Tbody>
-              {order.lines.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td>
-                    <Text size="sm">{l.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {l.sku}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {l.quantity} {l.unit}
-                  </Table.Td>
-                  <Table.Td>{money(l.unitPrice)}</Table.Td>
-                  <Table.Td>{money(l.lineTotal)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Stack gap="xs">
+          {order.lines.map((l) => (
+            <Group key={l.id} justify="space-between" wrap="wrap" gap="xs" data-testid="order-line">
+              <Stack gap={0} maw={420}>
+                <Text size="sm">{l.name}</Text>
+                <Text size="xs" c="dimmed">
+                  {l.sku} · {l.quantity} {l.unit} × {money(l.unitPrice)}
+                </Text>
+              </Stack>
+              <Text size="sm" fw={600}>
+                {money(l.lineTotal)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
         <Stack gap={2} mt="sm" align="flex-end">
           <Text size="sm">
             {t('orders.detail.items')}: {money(order.itemsTotal)}
