@@ -24,6 +24,8 @@ test.describe('[CABINET] navigation', () => {
       'aria-expanded',
       'true',
     );
+    // More cabinet items (orders…) may push it below a 740 px screen: the open menu scrolls to it.
+    await mailboxLink.scrollIntoViewIfNeeded();
     await expect(mailboxLink).toBeInViewport();
     await checkA11y('phone navigation open');
 
@@ -46,6 +48,7 @@ test.describe('[CABINET] navigation', () => {
 
     // "More" in the bottom bar opens the full navigation too.
     await bottomBar.getByRole('button', { name: ru.shell.more }).click();
+    await mailboxLink.scrollIntoViewIfNeeded();
     await expect(mailboxLink).toBeInViewport();
     await checkA11y('phone navigation from the bottom bar');
   });
