@@ -10,6 +10,7 @@ import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { ordersModule } from './orders/index.js';
 import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
@@ -34,4 +35,5 @@ export const modules: KabinetModule[] = [
   addressesModule,
   cartsModule,
   notificationsModule,
+  ordersModule,
 ];

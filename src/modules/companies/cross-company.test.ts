@@ -1,9 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../server/core/db.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
 import { companies, customerGroups } from './companies.tables.js';
-import { type CompaniesTestApp, companiesTestApp, demoCompanies, demoPeople } from './companies.testkit.js';
+import {
+  type CompaniesTestApp,
+  companiesTestApp,
+  demoCompanies,
+  demoPeople,
+  origin,
+} from './companies.testkit.js';
 
 let k: CompaniesTestApp;
 /** Company A (the dealer) and its owner, who holds every permission there. */
@@ -22,6 +29,9 @@ let b: {
   /** A cart of B's owner holding the product only B sees. */
   cartId: string;
   variantId: string;
+  /** An order B placed, and one of B's approval rules. */
+  orderId: string;
+  ruleId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -54,6 +64,15 @@ const validBodies: Record<string, object> = {
   },
   'PATCH /api/v1/orgs/:orgId/carts/:cartId/lines/:variantId': { quantity: 5 },
   'POST /api/v1/orgs/:orgId/carts/:cartId/quick-order': { text: 'SECRET-B-SKU 1' },
+  'POST /api/v1/orgs/:orgId/checkout/options': {
+    lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
+  'POST /api/v1/orgs/:orgId/orders/:id/reject': { comment: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/orders/:id/approve': { comment: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/orders/:id/cancel': { reason: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/approval-rules': { name: 'Взлом' },
+  'PATCH /api/v1/orgs/:orgId/approval-rules/:ruleId': { name: 'Взлом' },
+  'PUT /api/v1/orgs/:orgId/approval-settings': { holdHours: 1 },
   'POST /api/v1/orgs/:orgId/catalog/price-quote': {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
   },
@@ -85,6 +104,9 @@ const secretsOfB = () => [
   'ул. Тайная',
   b.cartId,
   'Тайный список',
+  b.orderId,
+  b.ruleId,
+  'Правило B',
 ];
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
@@ -152,8 +174,36 @@ beforeAll(async () => {
     addressId: address.json().id,
     cartId,
     variantId: onlyB.variantId,
+    ...(await orderAndRuleOfB(idB, ownerB)),
   };
 });
+
+/** B places an order (pickup, by invoice) and adds an approval rule. */
+async function orderAndRuleOfB(idB: string, ownerB: string) {
+  const [pickup] = await queryRows<{ id: string; warehouse_id: string }>(
+    k.t.db,
+    sql`select id, warehouse_id from delivery_methods where kind = 'pickup' order by position limit 1`,
+  );
+  const [variant] = await queryRows<{ variant_id: string }>(
+    k.t.db,
+    sql`select s.variant_id from stock s join product_variants v on v.id = s.variant_id join products p on p.id = v.product_id
+        where s.warehouse_id = ${pickup?.warehouse_id} and s.on_hand - s.reserved >= 1 and p.visible_group_ids is null
+          and p.pack_size = 1 and p.min_order_qty = 1 order by v.sku limit 1`,
+  );
+  const order = await k.t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${idB}/orders`,
+    payload: {
+      lines: [{ variantId: variant?.variant_id, quantity: 1 }],
+      delivery: { methodId: pickup?.id },
+      paymentMethod: 'invoice',
+    },
+    headers: { origin, cookie: ownerB, 'idempotency-key': 'company-b-order-1' },
+  });
+  const rule = await k.as(ownerB)('POST', `/api/v1/orgs/${idB}/approval-rules`, { name: 'Правило B' });
+  expect([order.statusCode, rule.statusCode], order.body).toEqual([201, 201]);
+  return { orderId: order.json().id as string, ruleId: rule.json().id as string };
+}
 afterAll(async () => k?.t.close());
 
 /** B's resources as B's owner sees them, to prove nothing changed. */
@@ -191,7 +241,9 @@ describe('cross-company access', () => {
         .replace(':productId', b.productId)
         .replace(':addressId', b.addressId)
         .replace(':cartId', b.cartId)
-        .replace(':variantId', b.variantId);
+        .replace(':variantId', b.variantId)
+        .replace(':ruleId', b.ruleId)
+        .replace(':id', b.orderId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -222,6 +274,8 @@ describe('cross-company access', () => {
       ':addressId': () => b.addressId,
       ':cartId': () => b.cartId,
       ':variantId': () => b.variantId,
+      ':ruleId': () => b.ruleId,
+      ':id': () => b.orderId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

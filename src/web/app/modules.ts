@@ -22,6 +22,7 @@ import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { notificationsModule } from '../modules/notifications';
+import { ordersModule } from '../modules/orders';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -47,4 +48,5 @@ export const webModules: WebModule[] = [
   addressesModule,
   cartsModule,
   notificationsModule,
+  ordersModule,
 ];
