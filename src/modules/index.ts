@@ -8,6 +8,7 @@ import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
+import { ordersAftercareModule } from './orders/aftercare.module.js';
 import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
@@ -30,4 +31,5 @@ export const modules: KabinetModule[] = [
   deliveryModule,
   paymentsModule,
   addressesModule,
+  ordersAftercareModule,
 ];
