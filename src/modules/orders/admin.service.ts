@@ -79,7 +79,8 @@ export async function listAdminOrders(db: Db, staffId: string, f: AdminOrderFilt
     .select({ order: orders, rank: mineRank })
     .from(orders)
     .where(and(...where))
-    .orderBy(desc(mineRank), desc(orders.createdAt), desc(orders.id))
+    // A constant in ORDER BY would be read as a column position: rank only when it can differ.
+    .orderBy(...(managed.length ? [desc(mineRank)] : []), desc(orders.createdAt), desc(orders.id))
     .limit(f.limit + 1);
   const companyMap = await companySummariesOf(
     db,

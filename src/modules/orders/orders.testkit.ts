@@ -1,9 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
+import { demoCompanies, demoPeople } from '../../db/seed/demo-data.js';
 import { type Db, queryRows } from '../../server/core/db.js';
 import type { OrderPaymentMethod, OrderPaymentState, OrderStatus } from '../../shared/orders.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
 import { reserveStock } from '../catalog/stock.service.js';
+import { devTestCards } from '../payments/dev-pay.page.js';
+import { paymentOf, startPayment } from '../payments/payments.service.js';
+import { paymentsTestApp } from '../payments/payments.testkit.js';
+import { users } from '../people/people.tables.js';
 import { orderLines, orderReservations, orders } from './orders.tables.js';
 
 /** A product of the test catalog, with stock in one warehouse, ready to be ordered. */
@@ -131,3 +136,140 @@ export async function createTestOrder(db: Db, input: TestOrderInput) {
 export async function setOrderStatusRaw(db: Db, orderId: string, status: OrderStatus): Promise<void> {
   await db.update(orders).set({ status }).where(eq(orders.id, orderId));
 }
+
+/** A file part of a multipart request. */
+export interface TestFile {
+  field?: string;
+  name: string;
+  type: string;
+  data: Buffer;
+}
+
+/** The smallest files of each kind the upload check accepts (magic bytes are what counts). */
+export const testFiles = {
+  png: (): TestFile => ({
+    field: 'photos',
+    name: 'photo.png',
+    type: 'image/png',
+    data: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]),
+  }),
+  pdf: (): TestFile => ({
+    field: 'files',
+    name: 'act.pdf',
+    type: 'application/pdf',
+    data: Buffer.from('%PDF-1.4\n%test\n'),
+  }),
+  fakePng: (): TestFile => ({
+    field: 'photos',
+    name: 'virus.png',
+    type: 'image/png',
+    data: Buffer.from('MZ not an image'),
+  }),
+};
+
+/**
+ * A listening test app (the dev payment provider's webhooks reach it) with the demo business seeded, helpers to
+ * act as its people, to send multipart requests, and to pay an order by card on the dev payment page.
+ */
+export async function aftercareTestApp() {
+  const env = await paymentsTestApp();
+  const { t, origin } = env;
+  async function cookieOf(email: string) {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in/email',
+      payload: { email, password: 'demo-password-for-tests' },
+      headers: { origin },
+    });
+    const cookie = res.cookies.find((c) => c.name.endsWith('session_token'));
+    if (!cookie) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+    return `${cookie.name}=${cookie.value}`;
+  }
+  const as =
+    (cookie: string | undefined) =>
+    (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+      t.app.inject({
+        method,
+        url,
+        ...(payload !== undefined ? { payload: payload as object } : {}),
+        headers: { origin, ...(cookie ? { cookie } : {}) },
+      });
+  /** Sends multipart/form-data: a `data` JSON field and files. */
+  const multipart = (cookie: string | undefined, url: string, data: unknown, files: TestFile[] = []) => {
+    const boundary = `----kabinet${uuidv7()}`;
+    const parts: Buffer[] = [
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${typeof data === 'string' ? data : JSON.stringify(data)}\r\n`,
+      ),
+    ];
+    for (const f of files) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'files'}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        f.data,
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return t.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: {
+        origin,
+        ...(cookie ? { cookie } : {}),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+  };
+  const personIdOf = async (email: string) => {
+    const [row] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (!row) throw new Error(`no person ${email}`);
+    return row.id;
+  };
+  async function companyIdOf(cookie: string, name: string): Promise<string> {
+    const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie } })).json();
+    const found = me.contexts.companies.find((c: { name: string }) => c.name === name);
+    if (!found) throw new Error(`not a member of ${name}`);
+    return found.id;
+  }
+  /** A succeeded card payment of `amount` for an order, paid on the dev page. */
+  async function paidPayment(orderId: string, amount: number) {
+    const payment = await startPayment(t.db, env.ctx, {
+      subjectType: 'order',
+      subjectId: orderId,
+      amount,
+      description: 'Заказ',
+      payer: { personId: env.personId },
+      returnUrl: `${origin}/orders/${orderId}`,
+      idempotencyKey: uuidv7(),
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: new URL(payment.confirmationUrl as string).pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ card: devTestCards.success, expiry: '12/30' }).toString(),
+    });
+    await t.drainJobs();
+    return paymentOf(t.db, payment.id);
+  }
+  /** The newest dev-mailbox message to an address (after running queued jobs). */
+  async function latestMailTo(to: string) {
+    await t.drainJobs();
+    const operator = await t.operator();
+    const list = await t.app.inject({
+      url: `/api/v1/admin/dev-mailbox?to=${encodeURIComponent(to)}`,
+      headers: { cookie: operator },
+    });
+    const first = list.json().items[0];
+    if (!first) return undefined;
+    return (
+      await t.app.inject({ url: `/api/v1/admin/dev-mailbox/${first.id}`, headers: { cookie: operator } })
+    ).json() as { subject: string; text: string };
+  }
+  return { ...env, cookieOf, as, multipart, personIdOf, companyIdOf, paidPayment, latestMailTo };
+}
+
+export type AftercareTestApp = Awaited<ReturnType<typeof aftercareTestApp>>;
+export { demoCompanies, demoPeople };
