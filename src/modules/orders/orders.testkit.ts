@@ -9,7 +9,7 @@ import { devTestCards } from '../payments/dev-pay.page.js';
 import { paymentOf, startPayment } from '../payments/payments.service.js';
 import { paymentsTestApp } from '../payments/payments.testkit.js';
 import { users } from '../people/people.tables.js';
-import { orderLines, orderReservations, orders } from './orders.tables.js';
+import { orderEvents, orderLines, orderReservations, orders } from './orders.tables.js';
 
 /** A product of the test catalog, with stock in one warehouse, ready to be ordered. */
 export interface TestProduct {
@@ -49,6 +49,8 @@ export interface TestOrderInput {
   deliveryCost?: number;
   createdAt?: Date;
   lines: Array<{ product: TestProduct; quantity: number }>;
+  /** For a delivered or completed order: when it was delivered (default now); the return window counts from it. */
+  deliveredAt?: Date;
   /** Hold stock for the lines as placement would (default true). */
   reserve?: boolean;
 }
@@ -77,7 +79,7 @@ export async function createTestOrder(db: Db, input: TestOrderInput) {
   }));
   const itemsTotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
   const deliveryCost = input.deliveryCost ?? 0;
-  const reserve = input.reserve ?? true;
+  const reserve = input.reserve ?? !['shipped', 'delivered', 'completed'].includes(input.status ?? 'new');
   await db.insert(orders).values({
     id,
     number,
@@ -129,12 +131,17 @@ export async function createTestOrder(db: Db, input: TestOrderInput) {
       })),
     );
   }
+  if (input.status === 'delivered' || input.status === 'completed') {
+    await db.insert(orderEvents).values({
+      id: uuidv7(),
+      orderId: id,
+      at: input.deliveredAt ?? new Date(),
+      kind: 'status',
+      status: 'delivered',
+      actorKind: 'system',
+    });
+  }
   return { id, number, lineIds: lines.map((l) => l.id), total: itemsTotal + deliveryCost };
-}
-
-/** Moves a test order's delivery stamp back (the return window counts from it). */
-export async function setOrderStatusRaw(db: Db, orderId: string, status: OrderStatus): Promise<void> {
-  await db.update(orders).set({ status }).where(eq(orders.id, orderId));
 }
 
 /** A file part of a multipart request. */
