@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
+import { claims, orderAttachments } from '../orders/orders.tables.js';
+import { createTestOrder, stockedProducts } from '../orders/orders.testkit.js';
 import { companies, customerGroups } from './companies.tables.js';
 import { type CompaniesTestApp, companiesTestApp, demoCompanies, demoPeople } from './companies.testkit.js';
 
@@ -19,6 +21,11 @@ let b: {
   /** A catalog product only B's customer group may see. */
   productId: string;
   addressId: string;
+  /** A delivered order of B, a claim on it and the claim's attachment (orders aftercare routes). */
+  orderId: string;
+  orderNumber: string;
+  claimId: string;
+  attachmentId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -73,7 +80,46 @@ const secretsOfB = () => [
   'SECRET-B-SKU',
   b.addressId,
   'ул. Тайная',
+  b.orderId,
+  b.orderNumber,
+  b.claimId,
+  'SECRET-B-CLAIM',
 ];
+
+/** A delivered order of B with a claim and its attachment row, inserted directly. */
+async function orderOfB(companyId: string, personId: string) {
+  const db = k.t.db;
+  const [product] = await stockedProducts(db, 1);
+  if (!product) throw new Error('no product');
+  const order = await createTestOrder(db, {
+    personId,
+    companyId,
+    status: 'delivered',
+    lines: [{ product, quantity: 1 }],
+  });
+  const claimId = uuidv7();
+  await db.insert(claims).values({
+    id: claimId,
+    number: `${order.number}-C1`,
+    orderId: order.id,
+    companyId,
+    personId,
+    kind: 'defect',
+    description: 'SECRET-B-CLAIM',
+  });
+  const attachmentId = uuidv7();
+  await db.insert(orderAttachments).values({
+    id: attachmentId,
+    ownerType: 'claim',
+    ownerId: claimId,
+    storageKey: `order-attachments/${attachmentId}.pdf`,
+    fileName: 'secret.pdf',
+    contentType: 'application/pdf',
+    size: 1,
+    uploadedBy: personId,
+  });
+  return { orderId: order.id, orderNumber: order.number, claimId, attachmentId };
+}
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
 async function productOnlyBSees(companyId: string): Promise<string> {
@@ -131,6 +177,7 @@ beforeAll(async () => {
     userId: members.json().items[0].userId,
     productId: await productOnlyBSees(idB),
     addressId: address.json().id,
+    ...(await orderOfB(idB, members.json().items[0].userId)),
   };
 });
 afterAll(async () => k?.t.close());
@@ -167,7 +214,10 @@ describe('cross-company access', () => {
         .replace(':invitationId', b.invitationId)
         .replace(':roleId', b.roleId)
         .replace(':productId', b.productId)
-        .replace(':addressId', b.addressId);
+        .replace(':addressId', b.addressId)
+        .replace('/claims/:id', `/claims/${b.claimId}`)
+        .replace(':id', b.orderId)
+        .replace(':attachmentId', b.attachmentId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -196,6 +246,9 @@ describe('cross-company access', () => {
       ':roleId': () => b.roleId,
       ':productId': () => b.productId,
       ':addressId': () => b.addressId,
+      '/claims/:id': () => `/claims/${b.claimId}`,
+      ':id': () => b.orderId,
+      ':attachmentId': () => b.attachmentId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

@@ -14,7 +14,7 @@ import {
   orgIdParams,
   orgParams,
 } from './aftercare.schema.js';
-import { personActor, staffActor } from './aftercare.scope.js';
+import { personActor, scopedOrder, staffActor } from './aftercare.scope.js';
 import {
   attachmentMaxBytes,
   claimFileKinds,
@@ -57,6 +57,8 @@ export async function claimsRoutes(app: FastifyInstance, { db, config }: ModuleC
       async (request, reply) => {
         const actor = actorOf(request);
         const { orgId } = orgOf(request);
+        // Another company's order is a 404 before the upload is read.
+        await scopedOrder(db, { kind: 'org', companyId: orgId }, request.params.id);
         const { data, files } = await readAttachmentUpload(request, claimData, {
           maxFiles: claimMaxFiles,
           kinds: claimFileKinds,

@@ -11,7 +11,7 @@ import {
   returnStatusBody,
   returnsQuery,
 } from './aftercare.schema.js';
-import { personActor, staffActor } from './aftercare.scope.js';
+import { personActor, scopedOrder, staffActor } from './aftercare.scope.js';
 import {
   attachmentMaxBytes,
   photoKinds,
@@ -60,6 +60,7 @@ export async function returnsRoutes(
       },
       async (request, reply) => {
         const actor = actorOf(request);
+        await scopedOrder(db, { kind: 'me', personId: actor.id }, request.params.id);
         const { data, files } = await readAttachmentUpload(request, returnData, {
           maxFiles: returnMaxPhotos,
           kinds: photoKinds,
