@@ -20,6 +20,8 @@ import { devsmsModule } from '../modules/devsms';
 import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { orderAftercareModule } from '../modules/order-aftercare';
+import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -43,4 +45,6 @@ export const webModules: WebModule[] = [
   catalogTransferModule,
   deliveryAdminModule,
   addressesModule,
+  ordersAdminModule,
+  orderAftercareModule,
 ];
