@@ -131,3 +131,32 @@ export async function variantShippingFacts(
     .where(inArray(productVariants.id, [...new Set(variantIds)]));
   return new Map(rows.map((r) => [r.id, { weightKg: r.weightKg, volumeM3: r.volumeM3 }]));
 }
+
+/** What an order line snapshots of each known variant: product, SKU, name and unit; unknown ids are absent. */
+export async function variantOrderFacts(db: Db, variantIds: readonly string[]) {
+  if (variantIds.length === 0)
+    return new Map<string, { productId: string; sku: string; name: string; unit: string }>();
+  const rows = await db
+    .select({
+      id: productVariants.id,
+      productId: products.id,
+      sku: productVariants.sku,
+      productName: products.name,
+      variantName: productVariants.name,
+      unit: products.unit,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, [...new Set(variantIds)]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        productId: r.productId,
+        sku: r.sku,
+        name: r.variantName ? `${r.productName} ${r.variantName}` : r.productName,
+        unit: r.unit,
+      },
+    ]),
+  );
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
@@ -354,4 +354,21 @@ export function presentCompany(card: NonNullable<Awaited<ReturnType<typeof compa
       isPrimary: a.isPrimary,
     })),
   };
+}
+
+/** Names and account managers of these companies (the back office's order lists); unknown ids are absent. */
+export async function companySummariesOf(db: Db, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { name: string; managerId: string | null }>();
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, managerId: companies.managerId })
+    .from(companies)
+    .where(inArray(companies.id, unique));
+  return new Map(rows.map((r) => [r.id, { name: r.name, managerId: r.managerId }]));
+}
+
+/** Ids of the companies a staff member manages (companies.manager_id). */
+export async function companyIdsManagedBy(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: companies.id }).from(companies).where(eq(companies.managerId, userId));
+  return rows.map((r) => r.id);
 }

@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
+import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
+import { claims, orderAttachments } from '../orders/orders.tables.js';
 import { companies, customerGroups } from './companies.tables.js';
 import {
   type CompaniesTestApp,
@@ -32,6 +34,11 @@ let b: {
   /** An order B placed, and one of B's approval rules. */
   orderId: string;
   ruleId: string;
+  /** A delivered order of B, a claim on it and the claim's attachment (orders aftercare routes). */
+  deliveredOrderId: string;
+  orderNumber: string;
+  claimId: string;
+  attachmentId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -107,7 +114,46 @@ const secretsOfB = () => [
   b.orderId,
   b.ruleId,
   'Правило B',
+  b.deliveredOrderId,
+  b.orderNumber,
+  b.claimId,
+  'SECRET-B-CLAIM',
 ];
+
+/** A delivered order of B with a claim and its attachment row, inserted directly. */
+async function orderOfB(companyId: string, personId: string) {
+  const db = k.t.db;
+  const [product] = await stockedProducts(db, 1);
+  if (!product) throw new Error('no product');
+  const order = await createTestOrder(db, {
+    personId,
+    companyId,
+    status: 'delivered',
+    lines: [{ product, quantity: 1 }],
+  });
+  const claimId = uuidv7();
+  await db.insert(claims).values({
+    id: claimId,
+    number: `${order.number}-C1`,
+    orderId: order.id,
+    companyId,
+    personId,
+    kind: 'defect',
+    description: 'SECRET-B-CLAIM',
+  });
+  const attachmentId = uuidv7();
+  await db.insert(orderAttachments).values({
+    id: attachmentId,
+    ownerType: 'claim',
+    ownerId: claimId,
+    storageKey: `order-attachments/${attachmentId}.pdf`,
+    fileName: 'secret.pdf',
+    contentType: 'application/pdf',
+    size: 1,
+    uploadedBy: personId,
+  });
+  return { deliveredOrderId: order.id, orderNumber: order.number, claimId, attachmentId };
+}
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
 async function productOnlyBSees(companyId: string): Promise<{ id: string; variantId: string }> {
@@ -175,6 +221,7 @@ beforeAll(async () => {
     cartId,
     variantId: onlyB.variantId,
     ...(await orderAndRuleOfB(idB, ownerB)),
+    ...(await orderOfB(idB, members.json().items[0].userId)),
   };
 });
 
@@ -243,7 +290,9 @@ describe('cross-company access', () => {
         .replace(':cartId', b.cartId)
         .replace(':variantId', b.variantId)
         .replace(':ruleId', b.ruleId)
-        .replace(':id', b.orderId);
+        .replace('/claims/:id', `/claims/${b.claimId}`)
+        .replace(':id', b.orderId)
+        .replace(':attachmentId', b.attachmentId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -275,7 +324,9 @@ describe('cross-company access', () => {
       ':cartId': () => b.cartId,
       ':variantId': () => b.variantId,
       ':ruleId': () => b.ruleId,
+      '/claims/:id': () => `/claims/${b.claimId}`,
       ':id': () => b.orderId,
+      ':attachmentId': () => b.attachmentId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { orderAftercareRoutes } from './aftercare.js';
 import { approvalsRoutes } from './approvals.routes.js';
 import { ordersJobs, wireOrders } from './orders.jobs.js';
 import './orders.mail.js';
@@ -15,9 +16,10 @@ export { cancelOrder, listOrders, orderDetail, orderInScope } from './orders.ser
  */
 export const ordersModule = defineModule({
   name: 'orders',
-  routes: (app, ctx) => {
+  routes: async (app, ctx) => {
     ordersRoutes(app, ctx);
     approvalsRoutes(app, ctx);
+    await orderAftercareRoutes(app, ctx);
   },
   jobs: ordersJobs,
   wire: wireOrders,

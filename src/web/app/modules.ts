@@ -22,7 +22,9 @@ import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { notificationsModule } from '../modules/notifications';
+import { orderAftercareModule } from '../modules/order-aftercare';
 import { ordersModule } from '../modules/orders';
+import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -49,4 +51,6 @@ export const webModules: WebModule[] = [
   cartsModule,
   notificationsModule,
   ordersModule,
+  ordersAdminModule,
+  orderAftercareModule,
 ];
