@@ -190,6 +190,16 @@ export async function linesForCheckout(
 }
 
 /** Empties a cart inside the transaction that placed an order from it. */
+/** The lines of a cart the context may see, for checkout; NOT_FOUND for another person's or company's cart. */
+export async function checkoutLinesOf(
+  db: Db,
+  ctx: CartContext,
+  cartId: string,
+): Promise<Array<{ variantId: string; quantity: number }>> {
+  await assertCart(db, ctx, cartId);
+  return linesForCheckout(db, cartId);
+}
+
 export async function emptyCartAfterOrder(tx: Db, cartId: string): Promise<void> {
   await tx.execute(sql`delete from cart_lines where cart_id = ${cartId}::uuid`);
   await touch(tx, cartId);

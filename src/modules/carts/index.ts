@@ -1,12 +1,19 @@
 import { defineModule } from '../../server/core/module.js';
 import { cartsRoutes } from './carts.routes.js';
 
-export { type CartContext, guestCartCookie, hashGuestToken } from './carts.access.js';
+export {
+  type CartContext,
+  ensureCompanyDefaultCart,
+  ensurePersonalCart,
+  guestCartCookie,
+  hashGuestToken,
+} from './carts.access.js';
 export { parseQuickOrderFile, parseQuickOrderText, previewQuickOrder } from './carts.quick-order.js';
 export { mergeGuestCartOf } from './carts.routes.js';
 export {
   type AddResult,
   addLines,
+  checkoutLinesOf,
   clearCart,
   emptyCartAfterOrder,
   linesForCheckout,

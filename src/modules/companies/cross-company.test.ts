@@ -77,6 +77,7 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/orders/:id/reject': { comment: 'Взлом' },
   'POST /api/v1/orgs/:orgId/orders/:id/approve': { comment: 'Взлом' },
   'POST /api/v1/orgs/:orgId/orders/:id/cancel': { reason: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/orders/:id/repeat': {},
   'POST /api/v1/orgs/:orgId/approval-rules': { name: 'Взлом' },
   'PATCH /api/v1/orgs/:orgId/approval-rules/:ruleId': { name: 'Взлом' },
   'PUT /api/v1/orgs/:orgId/approval-settings': { holdHours: 1 },

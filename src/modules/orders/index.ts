@@ -4,6 +4,7 @@ import { approvalsRoutes } from './approvals.routes.js';
 import { ordersJobs, wireOrders } from './orders.jobs.js';
 import './orders.mail.js';
 import { ordersRoutes } from './orders.routes.js';
+import { repeatRoutes } from './repeat.js';
 
 export { creditOf } from './orders.credit.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
@@ -19,6 +20,7 @@ export const ordersModule = defineModule({
   routes: async (app, ctx) => {
     ordersRoutes(app, ctx);
     approvalsRoutes(app, ctx);
+    repeatRoutes(app, ctx);
     await orderAftercareRoutes(app, ctx);
   },
   jobs: ordersJobs,

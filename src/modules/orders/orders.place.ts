@@ -4,6 +4,7 @@ import { type Db, queryRows } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
 import type { OrderPaymentMethod, OrderStatus } from '../../shared/orders.js';
 import { addressForCheckout } from '../addresses/addresses.service.js';
+import { emptyCartAfterOrder } from '../carts/index.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
 import { reserveStock, type StockShortage } from '../catalog/stock.service.js';
@@ -30,6 +31,8 @@ export interface PlaceOrderInput {
   owner: OrderOwner;
   pricing: PricingContext;
   lines: { variantId: string; quantity: number }[];
+  /** The cart the lines came from: emptied in the same transaction as the order is placed. */
+  cartId?: string;
   delivery: { methodId: string; addressId?: string | undefined; desiredDate?: string | undefined };
   paymentMethod: OrderPaymentMethod;
   comment?: string | undefined;
@@ -396,6 +399,7 @@ async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<Order
     status: 'new',
     data: { total, paymentMethod: input.paymentMethod },
   });
+  if (input.cartId) await emptyCartAfterOrder(tx, input.cartId);
   const to: OrderStatus = needsApproval
     ? 'awaiting_approval'
     : input.paymentMethod === 'card_online'

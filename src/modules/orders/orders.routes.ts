@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { type Access, actorOf, orgOf } from '../../server/core/access.js';
+import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import { checkoutLinesOf } from '../carts/index.js';
+import type { PricingContext } from '../catalog/pricing/pricing.types.js';
 import { pricingContextOf } from '../catalog/pricing/pricing-context.js';
 import { getPerson } from '../people/people.service.js';
 import { placeOrder } from './orders.place.js';
@@ -92,6 +95,16 @@ const orderPage = (publicUrl: string, request: FastifyRequest, scope: Scope['sco
   scope === 'me' ? `${publicUrl}/orders/{id}` : `${publicUrl}/orgs/${orgOf(request).orgId}/orders/{id}`;
 
 /** Checkout, placement, history, detail, cancel and pay again, for a person and for a company (docs/orders.md). */
+/** The lines to check out: the cart's (when `cartId` is given and the viewer may see it), else `lines`. */
+async function linesOf(
+  body: { cartId?: string | undefined; lines?: { variantId: string; quantity: number }[] | undefined },
+  pricing: PricingContext,
+  db: Db,
+) {
+  if (body.cartId) return checkoutLinesOf(db, { pricing }, body.cartId);
+  return body.lines ?? [];
+}
+
 export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const payments = { config, secrets };
@@ -113,13 +126,14 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
       },
       async (request) => {
         const viewer = viewerOf(request, s.scope);
+        const pricing = await pricingContextOf(db, request, s.scope);
         return checkoutOptions(db, {
           scope: scopeOf(request, s.scope),
           personId: viewer.id,
           ...(viewer.role ? { role: viewer.role } : {}),
           canApprove: viewer.canApprove ?? false,
-          pricing: await pricingContextOf(db, request, s.scope),
-          lines: request.body.lines,
+          pricing,
+          lines: await linesOf(request.body, pricing, db),
           addressId: request.body.addressId,
           desiredDate: request.body.desiredDate,
         });
@@ -142,8 +156,9 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
       async (request, reply) => {
         const viewer = viewerOf(request, s.scope);
         const body = request.body;
-        // TODO(carts): resolve `cartId` through the carts module (the lead wires it); until then lines are required.
-        if (!body.lines?.length) throw new AppError('CART_EMPTY', 'The order has no lines');
+        const pricing = await pricingContextOf(db, request, s.scope);
+        const lines = await linesOf(body, pricing, db);
+        if (!lines.length) throw new AppError('CART_EMPTY', 'The order has no lines');
         const me = await getPerson(db, viewer.id);
         const scope = scopeOf(request, s.scope);
         const { order, created } = await placeOrder(db, payments, {
@@ -154,8 +169,9 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
             ...(viewer.role ? { role: viewer.role } : {}),
             canApprove: viewer.canApprove ?? false,
           },
-          pricing: await pricingContextOf(db, request, s.scope),
-          lines: body.lines,
+          pricing,
+          lines,
+          ...(body.cartId ? { cartId: body.cartId } : {}),
           delivery: body.delivery,
           paymentMethod: body.paymentMethod,
           comment: body.comment,

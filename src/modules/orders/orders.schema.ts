@@ -32,10 +32,7 @@ export const placeHeaders = z.object({
 });
 
 export const placeOrderBody = z.object({
-  /**
-   * TODO(carts): the carts module will resolve the lines of this cart (the lead wires it); until then the
-   * lines come in `lines` and a `cartId` alone is refused as CART_EMPTY.
-   */
+  /** Order this cart (its lines; the cart is emptied in the placing transaction). Or send `lines`. */
   cartId: uuid.optional(),
   lines: orderLinesInput.optional(),
   delivery: z.object({
@@ -52,9 +49,9 @@ export type PlaceOrderBody = z.infer<typeof placeOrderBody>;
 
 /** Checkout options are asked with a POST body: 300 lines do not fit a query string. */
 export const checkoutOptionsBody = z.object({
-  /** TODO(carts): as on placement, the lead switches this to the cart. */
+  /** The cart going to checkout; or the `lines` themselves. */
   cartId: uuid.optional(),
-  lines: orderLinesInput,
+  lines: orderLinesInput.optional(),
   addressId: uuid.optional(),
   desiredDate: z.iso.date().optional(),
 });

@@ -116,10 +116,9 @@ function canOf(order: OrderRow, viewer: OrderViewer, scope: OrderScope) {
       order.approvalState === 'pending' &&
       order.status === 'awaiting_approval' &&
       mayDecide(order, { id: viewer.id, role: viewer.role ?? '' }),
-    // Returns and claims are the aftercare side's; repeating needs the carts module.
     return: scope.kind === 'me' && ['delivered', 'completed'].includes(order.status),
     claim: scope.kind === 'org' && ['shipped', 'delivered', 'completed'].includes(order.status),
-    repeat: false,
+    repeat: placer,
   };
 }
 

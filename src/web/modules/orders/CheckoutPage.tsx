@@ -11,17 +11,17 @@ import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { apiBase, checkoutQuery, formatMoney, type Order, pageBase } from './api';
 import { useOrderScope } from './scope';
-import { useCheckoutLines } from './useCheckoutLines';
+import { sourceBody, useCheckoutSource } from './useCheckoutLines';
 
 /** Checkout: address, delivery with its cost, desired date, payment, comment; places the order. */
 export function CheckoutPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('orders.checkout.title'));
   const scope = useOrderScope();
-  const lines = useCheckoutLines();
+  const source = useCheckoutSource();
   const navigate = useNavigate();
   const [addressId, setAddressId] = useState<string | null>(null);
-  const options = useQuery(checkoutQuery(scope, lines, addressId));
+  const options = useQuery(checkoutQuery(scope, source, addressId));
   const [methodId, setMethodId] = useState<string | null>(null);
   const [payment, setPayment] = useState<string | null>(null);
   const [desiredDate, setDesiredDate] = useState('');
@@ -40,7 +40,7 @@ export function CheckoutPage() {
         method: 'POST',
         headers: { 'Idempotency-Key': key },
         json: {
-          lines,
+          ...sourceBody(source),
           delivery: {
             methodId,
             ...(addressId ? { addressId } : {}),
@@ -55,7 +55,8 @@ export function CheckoutPage() {
       else void navigate({ to: `${pageBase(scope)}/orders/${order.id}` });
     },
   });
-  if (lines.length === 0)
+  const nothing = !source.cartId && source.lines.length === 0;
+  if (nothing || (data && data.cart.lines.length === 0))
     return (
       <StateMessage
         color="gray"

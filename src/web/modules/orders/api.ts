@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import { type CheckoutSource, sourceBody } from './useCheckoutLines';
 
 /** Whose orders a page shows: mine (`/me/...`) or a company's (`/orgs/{orgId}/...`). */
 export type OrderScope = { kind: 'me' } | { kind: 'org'; orgId: string };
@@ -154,19 +155,15 @@ export interface CheckoutOptions {
   approvalExpected: boolean;
 }
 
-export const checkoutQuery = (
-  scope: OrderScope,
-  lines: { variantId: string; quantity: number }[],
-  addressId: string | null,
-) =>
+export const checkoutQuery = (scope: OrderScope, source: CheckoutSource, addressId: string | null) =>
   queryOptions({
-    queryKey: [...keyOf(scope), 'checkout', lines, addressId],
+    queryKey: [...keyOf(scope), 'checkout', source, addressId],
     queryFn: () =>
       api<CheckoutOptions>(`${apiBase(scope)}/checkout/options`, {
         method: 'POST',
-        json: { lines, ...(addressId ? { addressId } : {}) },
+        json: { ...sourceBody(source), ...(addressId ? { addressId } : {}) },
       }),
-    enabled: lines.length > 0,
+    enabled: source.cartId !== null || source.lines.length > 0,
     meta: { needsPerson: true },
   });
 

@@ -16,11 +16,28 @@ export function parseLines(value: string | null): CheckoutLine[] {
     .map(([id, q]) => ({ variantId: id as string, quantity: Number(q) }));
 }
 
+/** What goes to checkout: a cart (`?cart=<id>`, the cart page's button) or explicit lines. */
+export interface CheckoutSource {
+  cartId: string | null;
+  lines: CheckoutLine[];
+}
+
+/** The request fields naming the source: `{cartId}` or `{lines}`. */
+export const sourceBody = (source: CheckoutSource) =>
+  source.cartId ? { cartId: source.cartId } : { lines: source.lines };
+
 /**
- * The lines the checkout places. TODO(carts): the lead switches this to the cart (`?cart=`); for now it reads
- * `?lines=<variantId>:<qty>,...` from the URL.
+ * What the checkout places: the cart in `?cart=<id>`, else `?lines=<variantId>:<qty>,...` (links from
+ * elsewhere, such as "buy now").
  */
-export function useCheckoutLines(): CheckoutLine[] {
+export function useCheckoutSource(): CheckoutSource {
   const search = typeof window === 'undefined' ? '' : window.location.search;
-  return useMemo(() => parseLines(new URLSearchParams(search).get('lines')), [search]);
+  return useMemo(() => {
+    const params = new URLSearchParams(search);
+    const cart = params.get('cart');
+    return {
+      cartId: cart && /^[0-9a-f-]{36}$/i.test(cart) ? cart : null,
+      lines: parseLines(params.get('lines')),
+    };
+  }, [search]);
 }
