@@ -11,6 +11,7 @@ import { peopleByIds } from '../people/people.service.js';
 import { claimStatusMail } from './aftercare.mail.js';
 import { milli, scopedOrder } from './aftercare.scope.js';
 import { storeAttachments, type UploadedFile } from './attachments.js';
+import { notifyClaimStatus } from './orders.inapp.js';
 import { lockOrder, type OrderActor, recordOrderEvent } from './orders.lifecycle.js';
 import {
   claimLines,
@@ -273,4 +274,5 @@ export async function setClaimStatus(
     change.status,
     managerAnswer,
   );
+  await notifyClaimStatus(tx, row, change.status, managerAnswer);
 }

@@ -4,10 +4,12 @@ import type { Db } from '../../server/core/db.js';
 import { defineJob } from '../../server/core/jobs/job-definition.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import type { OrderStatus } from '../../shared/orders.js';
 import { orgPermissionsOf } from '../../shared/permissions.js';
 import { listMembers } from '../companies/companies.service.js';
 import { getPerson } from '../people/people.service.js';
 import { releaseExpiredHolds } from './approvals.service.js';
+import { notifyApprovalDecision, notifyApprovalRequest, notifyOrderStatus } from './orders.inapp.js';
 import { approvalDecisionMail, approvalRequestMail, orderStatusMail } from './orders.mail.js';
 import { applyPaymentEvent } from './orders.service.js';
 import { orders } from './orders.tables.js';
@@ -37,9 +39,18 @@ async function notify(db: Db, publicUrl: string, event: Record<string, unknown>)
     companyId ? `${publicUrl}/orgs/${companyId}/orders/${order.id}` : `${publicUrl}/orders/${order.id}`;
   if (event.to === 'awaiting_approval' && order.companyId) {
     const members = await listMembers(db, order.companyId);
-    for (const m of members) {
-      if (m.userId === order.personId && m.role !== 'owner') continue;
-      if (!orgPermissionsOf(m.role).includes('orders.approve') || !m.email) continue;
+    const approvers = members.filter(
+      (m) =>
+        (m.userId !== order.personId || m.role === 'owner') &&
+        orgPermissionsOf(m.role).includes('orders.approve'),
+    );
+    await notifyApprovalRequest(
+      db,
+      order,
+      approvers.map((m) => m.userId),
+    );
+    for (const m of approvers) {
+      if (!m.email) continue;
       const person = await getPerson(db, m.userId);
       const locale = localeOf(person?.locale);
       await queueMail(db, {
@@ -56,10 +67,15 @@ async function notify(db: Db, publicUrl: string, event: Record<string, unknown>)
     }
     return;
   }
+  const decided =
+    event.from === 'awaiting_approval' && order.approvalState && order.approvalState !== 'pending';
+  if (decided)
+    await notifyApprovalDecision(db, order, order.approvalState === 'approved', order.approvalComment);
+  else await notifyOrderStatus(db, order, event.to as OrderStatus);
   const buyer = await getPerson(db, order.personId);
   if (!buyer?.email) return;
   const locale = localeOf(buyer.locale ?? order.locale);
-  if (event.from === 'awaiting_approval' && order.approvalState && order.approvalState !== 'pending') {
+  if (decided) {
     await queueMail(db, {
       to: buyer.email,
       template: approvalDecisionMail.name,

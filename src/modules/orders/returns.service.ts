@@ -12,6 +12,7 @@ import { peopleByIds } from '../people/people.service.js';
 import { returnStatusMail } from './aftercare.mail.js';
 import { milli, scopedOrder } from './aftercare.scope.js';
 import { storeAttachments, type UploadedFile } from './attachments.js';
+import { notifyReturnStatus } from './orders.inapp.js';
 import { lockOrder, type OrderActor, recordOrderEvent } from './orders.lifecycle.js';
 import {
   orderAttachments,
@@ -349,5 +350,6 @@ export async function setReturnStatus(
       change.status,
       managerComment,
     );
+    await notifyReturnStatus(tx, row, change.status, managerComment);
   });
 }
