@@ -5,8 +5,6 @@ import { type AnyRoute, Link, Outlet, useLocation, useMatches, useRouter } from 
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImpersonationBanner } from '../../modules/backoffice/ImpersonationBanner';
-import { CartIndicator } from '../../modules/carts/CartIndicator';
-import { NotificationBell } from '../../modules/notifications/NotificationBell';
 import { BrandMark } from '../../ui/BrandMark';
 import { useCompanySections } from '../contexts';
 import { webModules } from '../modules';
@@ -93,8 +91,6 @@ export function Shell() {
             </Badge>
           ) : null}
           <Group gap={6} ml="auto" wrap="nowrap">
-            <CartIndicator />
-            <NotificationBell />
             <LanguageMenu />
             <ColorSchemeToggle />
             <UserMenu />
