@@ -9,11 +9,13 @@ import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { products } from '../src/db/schema.js';
 import { seedDemo } from '../src/db/seed/demo.js';
+import { createAddress } from '../src/modules/addresses/addresses.service.js';
 import { ensureDefaultPriceList } from '../src/modules/catalog/catalog.service.js';
 import { ensureMember } from '../src/modules/companies/companies.service.js';
 import { hashPassword, setPasswordHash } from '../src/modules/identity/passwords.js';
 import { ensurePerson } from '../src/modules/people/people.service.js';
-import { openDatabase, queryRows } from '../src/server/core/db.js';
+import { type Db, openDatabase, queryRows } from '../src/server/core/db.js';
+import { orderStatements } from './generate-orders-sql.js';
 import { benchShape, benchStatements } from './generate-sql.js';
 
 /** The person the scenarios sign in as: a buyer of bench company 1 (group, contract list and a discount). */
@@ -29,6 +31,8 @@ export function md5Uuid(text: string): string {
 const bulkTables = ['products', 'product_variants', 'product_property_values', 'stock', 'prices'];
 
 const [dataDir, productArg = '10000', infoPath] = process.argv.slice(2);
+/** Orders in the history (issue 5's figures are for 1 000 000: `BENCH_ORDERS=1000000`). */
+const orderCount = Number(process.env.BENCH_ORDERS ?? 20_000);
 const url = process.env.DATABASE_URL;
 if (!dataDir && !url) throw new Error('usage: generate.ts <data dir> [products] [info.json]');
 
@@ -50,34 +54,7 @@ try {
     steps[kind] = (steps[kind] ?? 0) + (Date.now() - t);
     process.stdout.write(`bench: ${label}: ${Date.now() - t} ms\n`);
   };
-  await db.transaction(async (tx) => {
-    // A bulk load: skip the per-row foreign-key triggers (the generator's ids are consistent by construction;
-    // needs a superuser, which PGlite's user and the bench's PostgreSQL user are) and build the secondary indexes
-    // once at the end instead of row by row.
-    const [su] = await queryRows<{ super: boolean }>(
-      tx,
-      sql`select rolsuper as super from pg_roles where rolname = current_user`,
-    );
-    if (su?.super) await tx.execute(sql`set local session_replication_role = replica`);
-    const indexes = await queryRows<{ name: string; def: string }>(
-      tx,
-      sql`select i.indexname as name, i.indexdef as def from pg_indexes i
-          where i.schemaname = current_schema() and i.tablename in (${sql.join(
-            bulkTables.map((t) => sql`${t}`),
-            sql`, `,
-          )})
-            and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-    );
-    await timed('drop secondary indexes', async () => {
-      for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.name}"`));
-    });
-    for (const [label, statement] of benchStatements(shape, retail)) {
-      await timed(label, () => tx.execute(sql.raw(statement)));
-    }
-    await timed('rebuild indexes', async () => {
-      for (const index of indexes) await tx.execute(sql.raw(index.def));
-    });
-  });
+  await bulkLoad(db, bulkTables, benchStatements(shape, retail), timed);
   const companyId = md5Uuid('bco1');
   const buyerId = await ensurePerson(db, {
     name: 'Бенч Покупатель',
@@ -86,6 +63,36 @@ try {
   });
   await setPasswordHash(db, buyerId, await hashPassword(benchBuyer.password));
   await ensureMember(db, companyId, buyerId, 'buyer');
+  // Where the placement scenario's orders go: the demo courier, to a delivery address of the bench company.
+  const benchAddress = await createAddress(
+    db,
+    { kind: 'company', companyId },
+    {
+      label: 'Склад бенча',
+      recipientName: 'Бенч Покупатель',
+      phone: '+79160000000',
+      postalCode: '101000',
+      region: 'Москва',
+      city: 'Москва',
+      line: 'ул. Бенчевая, 1',
+      flat: null,
+      comment: null,
+    },
+  );
+  const [courier] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from delivery_methods where kind = 'courier' and is_active order by position limit 1`,
+  );
+  if (orderCount > 0) {
+    const orders = orderStatements({
+      orders: orderCount,
+      products: shape.products,
+      companies: shape.companies,
+      companyId,
+      buyerId,
+    });
+    await bulkLoad(db, ['orders', 'order_lines', 'order_events'], orders, timed);
+  }
   const t = Date.now();
   await db.execute(sql.raw(database.kind === 'postgres' ? 'vacuum analyze' : 'analyze'));
   steps.analyze = Date.now() - t;
@@ -116,6 +123,18 @@ try {
     leafCategory: { id: md5Uuid(`bc${shape.topCategories + 1}`), slug: `bench-${shape.topCategories + 1}` },
     productIds,
     coldProductIds,
+    orders: orderCount,
+    deliveryMethodId: courier?.id ?? null,
+    deliveryAddressId: benchAddress.id,
+    // The bench company's orders are every 5th; its newest ones first.
+    companyOrderIds: Array.from({ length: Math.min(1000, Math.floor(orderCount / 5)) }, (_, i) =>
+      md5Uuid(`bo${(Math.floor(orderCount / 5) - i) * 5}`),
+    ),
+    // In stock at every warehouse and visible to the bench company: what the placement scenario orders.
+    orderableVariantIds: Array.from({ length: shape.products }, (_, i) => i + 1)
+      .filter((n) => n % 17 !== 0 && n % 13 !== 0 && n % 7 !== 0 && n % 100 !== 99)
+      .slice(0, 2000)
+      .map((n) => md5Uuid(`bv${n}-1`)),
     leafCategoryIds,
     buyer: benchBuyer,
   };
@@ -124,4 +143,39 @@ try {
   process.stdout.write(`bench: generated ${total} products in ${seconds} s\n`);
 } finally {
   await database.close();
+}
+
+type Timed = (label: string, run: () => Promise<unknown>) => Promise<void>;
+
+/**
+ * Runs generated statements in one transaction as a bulk load: skips the per-row foreign-key and cache-version
+ * triggers (the generator's ids are consistent by construction; needs a superuser, which PGlite's user and the
+ * bench's PostgreSQL user are) and builds the tables' secondary indexes once at the end instead of row by row.
+ */
+async function bulkLoad(db: Db, tables: string[], statements: Array<[string, string]>, timed: Timed) {
+  await db.transaction(async (tx) => {
+    const [su] = await queryRows<{ super: boolean }>(
+      tx,
+      sql`select rolsuper as super from pg_roles where rolname = current_user`,
+    );
+    if (su?.super) await tx.execute(sql`set local session_replication_role = replica`);
+    const indexes = await queryRows<{ name: string; def: string }>(
+      tx,
+      sql`select i.indexname as name, i.indexdef as def from pg_indexes i
+          where i.schemaname = current_schema() and i.tablename in (${sql.join(
+            tables.map((t) => sql`${t}`),
+            sql`, `,
+          )})
+            and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    );
+    await timed(`drop secondary indexes of ${tables[0]}…`, async () => {
+      for (const index of indexes) await tx.execute(sql.raw(`drop index "${index.name}"`));
+    });
+    for (const [label, statement] of statements) {
+      await timed(label, () => tx.execute(sql.raw(statement)));
+    }
+    await timed(`rebuild indexes of ${tables[0]}…`, async () => {
+      for (const index of indexes) await tx.execute(sql.raw(index.def));
+    });
+  });
 }

@@ -71,10 +71,86 @@ export function benchScenarios(info) {
       signedIn: true,
       cold: true,
     },
+    ...orderScenarios(info),
     {
       name: 'category listing (guest)',
       path: `/api/v1/public/catalog/products?category=${info.topCategory.id}`,
       what: 'the same category for a guest: public assortment, retail prices',
+    },
+  ];
+}
+
+/** Order history filters the scenario rotates over (docs/orders.md), for the bench company's orders. */
+function historyFilters(info) {
+  const day = (daysAgo) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const variant = info.orderableVariantIds?.[0];
+  return [
+    'status=completed',
+    'status=assembling',
+    `from=${day(60)}&to=${day(30)}`,
+    'minTotal=100000&maxTotal=300000',
+    `number=B-${String(Math.floor(info.orders / 2 / 5) * 5).padStart(7, '0')}`,
+    ...(variant ? [`product=${variant}`] : []),
+    `status=completed&from=${day(120)}&to=${day(90)}&minTotal=50000`,
+  ];
+}
+
+/**
+ * Issue 5: the order history (1 000 000 orders, 10 000 000 lines with BENCH_ORDERS=1000000), an order's page,
+ * and placing 20-line orders (no stock may be oversold: run.mjs checks the stock afterwards).
+ */
+export function orderScenarios(info) {
+  if (!info.orders) return [];
+  const orders = `/api/v1/orgs/${info.companyId}/orders`;
+  const filters = historyFilters(info);
+  let filter = 0;
+  let detail = 0;
+  let placed = 0;
+  const variants = info.orderableVariantIds;
+  return [
+    {
+      name: 'order history (company)',
+      path: `${orders}?limit=20`,
+      what: `first page of the bench company's ${Math.floor(info.orders / 5)} orders (of ${info.orders}), newest first`,
+      signedIn: true,
+      targetP99Ms: 50,
+    },
+    {
+      name: 'order history with filters (company)',
+      path: `${orders}?limit=20&${filters[0]}`,
+      next: () => `${orders}?limit=20&${filters[filter++ % filters.length]}`,
+      what: `rotating: ${filters.join(' | ')}`,
+      signedIn: true,
+      targetP99Ms: 50,
+    },
+    {
+      name: 'order detail (company)',
+      path: `${orders}/${info.companyOrderIds[0]}`,
+      next: () => `${orders}/${info.companyOrderIds[detail++ % info.companyOrderIds.length]}`,
+      what: `one order with lines, timeline and shipments (${info.companyOrderIds.length} orders in turn)`,
+      signedIn: true,
+      targetP99Ms: 30,
+    },
+    {
+      name: 'place order, 20 lines (company)',
+      path: orders,
+      method: 'POST',
+      body: () => {
+        const start = (placed++ * 20) % variants.length;
+        return {
+          lines: Array.from({ length: 20 }, (_, i) => ({
+            variantId: variants[(start + i) % variants.length],
+            quantity: 1,
+          })),
+          delivery: { methodId: info.deliveryMethodId, addressId: info.deliveryAddressId },
+          paymentMethod: 'invoice',
+        };
+      },
+      idempotent: true,
+      what: '20 lines from 2 000 variants in stock: price snapshot, stock reservation, order number, in one transaction',
+      signedIn: true,
+      targetMinRps: 200,
+      checkStock: true,
     },
   ];
 }

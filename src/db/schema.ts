@@ -1,8 +1,11 @@
 // Every table, re-exported for Drizzle (queries and drizzle-kit). Each module owns its own file.
+export * from '../modules/addresses/addresses.tables.js';
 export * from '../modules/audit/audit.tables.js';
+export * from '../modules/carts/carts.tables.js';
 export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/catalog/transfer/transfer.tables.js';
 export * from '../modules/companies/companies.tables.js';
+export * from '../modules/delivery/delivery.tables.js';
 export * from '../modules/devmail/devmail.tables.js';
 export * from '../modules/exchange1c/exchange1c.tables.js';
 export * from '../modules/identity/external/passkeys.tables.js';
@@ -10,6 +13,10 @@ export * from '../modules/identity/identity.tables.js';
 export * from '../modules/identity/phone/phone.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/identity/two-factor/two-factor.tables.js';
+export * from '../modules/notifications/notifications.tables.js';
+export * from '../modules/orders/approvals.tables.js';
+export * from '../modules/orders/orders.tables.js';
+export * from '../modules/payments/payments.tables.js';
 export * from '../modules/people/people.tables.js';
 export * from '../modules/people/staff.tables.js';
 export * from '../modules/profile/profile.tables.js';

@@ -1,11 +1,17 @@
 import type { KabinetModule } from '../server/core/module.js';
+import { addressesModule } from './addresses/index.js';
 import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
+import { cartsModule } from './carts/index.js';
 import { catalogModule } from './catalog/index.js';
 import { companiesModule } from './companies/index.js';
+import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
+import { notificationsModule } from './notifications/index.js';
+import { ordersModule } from './orders/index.js';
+import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
 import { smsModule } from './sms/index.js';
@@ -24,4 +30,10 @@ export const modules: KabinetModule[] = [
   backofficeModule,
   catalogModule,
   exchange1cModule,
+  deliveryModule,
+  paymentsModule,
+  addressesModule,
+  cartsModule,
+  notificationsModule,
+  ordersModule,
 ];

@@ -177,6 +177,21 @@ const expectedPublicRoutes = [
   // Catalog media: image files of products, and documents checked against the catalog's visibility.
   'GET /api/v1/public/catalog/media/:key',
   'GET /api/v1/public/catalog/documents/:documentId',
+  // The delivery calculator for guests (retail methods only).
+  'POST /api/v1/public/delivery/quote',
+  // Payment providers' webhooks (signed, or confirmed through the provider's API) and the dev provider's
+  // payment page, which stands in for the provider's own site (docs/payments.md).
+  'POST /api/v1/public/payments/webhooks/:provider',
+  'GET /api/v1/public/payments/dev-pay/:providerPaymentId',
+  'POST /api/v1/public/payments/dev-pay/:providerPaymentId',
+  // The guest's cart, found by the token in its httpOnly cookie (docs/carts.md).
+  'GET /api/v1/public/cart',
+  'POST /api/v1/public/cart/lines',
+  'PATCH /api/v1/public/cart/lines/:variantId',
+  'DELETE /api/v1/public/cart/lines/:variantId',
+  'DELETE /api/v1/public/cart/lines',
+  'POST /api/v1/public/cart/quick-order',
+  'POST /api/v1/public/cart/quick-order/file',
 ];
 
 describe('every route declares its access', () => {

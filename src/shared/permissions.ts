@@ -18,6 +18,8 @@ export const permissions = [
   'roles.manage',
   'catalog.manage',
   'integrations.manage',
+  'delivery.manage',
+  'orders.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -29,7 +31,7 @@ export type Permission = (typeof permissions)[number];
  */
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read', 'companies.manage', 'people.read'],
+  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage'],
   support: ['companies.read', 'people.read', 'people.impersonate'],
   hr: ['people.read'],
   buyer: ['companies.read'],
@@ -70,6 +72,8 @@ export const orgPermissions = [
   'roles.manage',
   'owners.manage',
   'catalog.read',
+  'addresses.read',
+  'addresses.manage',
 ] as const;
 
 export type OrgPermission = (typeof orgPermissions)[number];
@@ -77,9 +81,23 @@ export type OrgPermission = (typeof orgPermissions)[number];
 export const orgRoles = {
   owner: orgPermissions,
   admin: orgPermissions.filter((p) => p !== 'owners.manage'),
-  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place', 'catalog.read'],
-  approver: ['company.read', 'members.read', 'orders.read', 'orders.approve', 'catalog.read'],
-  accountant: ['company.read', 'members.read', 'orders.read', 'finance.read', 'catalog.read'],
+  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place', 'catalog.read', 'addresses.read'],
+  approver: [
+    'company.read',
+    'members.read',
+    'orders.read',
+    'orders.approve',
+    'catalog.read',
+    'addresses.read',
+  ],
+  accountant: [
+    'company.read',
+    'members.read',
+    'orders.read',
+    'finance.read',
+    'catalog.read',
+    'addresses.read',
+  ],
   viewer: ['company.read', 'orders.read', 'catalog.read'],
 } as const satisfies Record<string, readonly OrgPermission[]>;
 

@@ -1,6 +1,7 @@
 import { addBankAccount, listBankAccounts } from '../../modules/companies/bank-accounts.service.js';
 import { ensureCompany, ensureMember, updateCompany } from '../../modules/companies/companies.service.js';
 import { createCustomerGroup } from '../../modules/companies/customer-groups.service.js';
+import { seedDemoDelivery } from '../../modules/delivery/delivery.seed.js';
 import { hashPassword, setPasswordHash } from '../../modules/identity/passwords.js';
 import {
   countPeople,
@@ -87,6 +88,7 @@ export async function seedDemo(
       clientCompanyId: client,
       customerId: ids.customer,
     });
+    await seedDemoDelivery(tx);
     await queueMail(tx, {
       to: demoPeople.admin.email,
       template: demoWelcomeMail.name,

@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
-import { categories, priceLists, prices, products, productVariants } from './catalog.tables.js';
+import { categories, priceLists, prices, products, productVariants, warehouses } from './catalog.tables.js';
 
 /** Creates a category by slug, or returns the existing one (idempotent). */
 export async function ensureCategory(
@@ -93,4 +93,70 @@ export async function ensureProducts(db: Db, items: NewProduct[]): Promise<void>
     .insert(prices)
     .values(variants.map((v) => ({ priceListId, variantId: v.id, amount: priceBySku.get(v.sku) as number })))
     .onConflictDoNothing();
+}
+
+/** A warehouse as other modules see it (delivery's pickup points). */
+export interface WarehouseSummary {
+  id: string;
+  name: string;
+  address: string | null;
+  deliveryDays: number;
+  isActive: boolean;
+}
+
+/** Every warehouse, in the back office's order. */
+export async function listWarehouseSummaries(db: Db): Promise<WarehouseSummary[]> {
+  return db
+    .select({
+      id: warehouses.id,
+      name: warehouses.name,
+      address: warehouses.address,
+      deliveryDays: warehouses.deliveryDays,
+      isActive: warehouses.isActive,
+    })
+    .from(warehouses)
+    .orderBy(asc(warehouses.position), asc(warehouses.name));
+}
+
+/** Weight (kg) and volume (m³) per unit of each known variant, from its product; unknown ids are absent. */
+export async function variantShippingFacts(
+  db: Db,
+  variantIds: readonly string[],
+): Promise<Map<string, { weightKg: number | null; volumeM3: number | null }>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: productVariants.id, weightKg: products.weight, volumeM3: products.volume })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, [...new Set(variantIds)]));
+  return new Map(rows.map((r) => [r.id, { weightKg: r.weightKg, volumeM3: r.volumeM3 }]));
+}
+
+/** What an order line snapshots of each known variant: product, SKU, name and unit; unknown ids are absent. */
+export async function variantOrderFacts(db: Db, variantIds: readonly string[]) {
+  if (variantIds.length === 0)
+    return new Map<string, { productId: string; sku: string; name: string; unit: string }>();
+  const rows = await db
+    .select({
+      id: productVariants.id,
+      productId: products.id,
+      sku: productVariants.sku,
+      productName: products.name,
+      variantName: productVariants.name,
+      unit: products.unit,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, [...new Set(variantIds)]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        productId: r.productId,
+        sku: r.sku,
+        name: r.variantName ? `${r.productName} ${r.variantName}` : r.productName,
+        unit: r.unit,
+      },
+    ]),
+  );
 }

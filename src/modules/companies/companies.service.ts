@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import { type OrgPermission, orgPermissions, orgPermissionsOf } from '../../shared/permissions.js';
+import { notify } from '../notifications/notifications.service.js';
 import { peopleByIds } from '../people/people.service.js';
 import { listBankAccounts } from './bank-accounts.service.js';
 import { companies, companyMembers, companyRoles, customerGroups } from './companies.tables.js';
@@ -258,18 +259,50 @@ export async function customerGroupExists(db: Db, groupId: string): Promise<bool
   return row !== undefined;
 }
 
-/** Approves or rejects a pending company; returns false when it is not pending. */
+/**
+ * Approves or rejects a pending company and notifies its owners in the app; returns false when it is not
+ * pending.
+ */
 export async function decideCompany(
   db: Db,
   companyId: string,
   decision: 'active' | 'rejected',
 ): Promise<boolean> {
-  const updated = await db
-    .update(companies)
-    .set({ status: decision })
-    .where(and(eq(companies.id, companyId), eq(companies.status, 'pending')))
-    .returning({ id: companies.id });
-  return updated.length > 0;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(companies)
+      .set({ status: decision })
+      .where(and(eq(companies.id, companyId), eq(companies.status, 'pending')))
+      .returning({ id: companies.id, name: companies.name });
+    if (!updated) return false;
+    const owners = await tx
+      .select({ userId: companyMembers.userId })
+      .from(companyMembers)
+      .where(and(eq(companyMembers.companyId, companyId), eq(companyMembers.role, 'owner')));
+    const name = updated.name;
+    await notify(tx, {
+      userIds: owners.map((o) => o.userId),
+      kind: decision === 'active' ? 'company.approved' : 'company.rejected',
+      ...(decision === 'active'
+        ? {
+            title: { ru: `Компания «${name}» подтверждена`, en: `Company “${name}” approved` },
+            body: {
+              ru: 'Кабинет компании открыт: можно приглашать сотрудников и оформлять заказы.',
+              en: 'The company cabinet is open: invite your colleagues and place orders.',
+            },
+            link: `/orgs/${companyId}`,
+          }
+        : {
+            title: { ru: `Компания «${name}» не подтверждена`, en: `Company “${name}” not approved` },
+            body: {
+              ru: 'Проверьте реквизиты или свяжитесь с нами.',
+              en: 'Check the requisites or contact us.',
+            },
+          }),
+      data: { companyId },
+    });
+    return true;
+  });
 }
 
 /** A company with its bank accounts, customer group and manager: what its card shows. */
@@ -321,4 +354,21 @@ export function presentCompany(card: NonNullable<Awaited<ReturnType<typeof compa
       isPrimary: a.isPrimary,
     })),
   };
+}
+
+/** Names and account managers of these companies (the back office's order lists); unknown ids are absent. */
+export async function companySummariesOf(db: Db, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { name: string; managerId: string | null }>();
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, managerId: companies.managerId })
+    .from(companies)
+    .where(inArray(companies.id, unique));
+  return new Map(rows.map((r) => [r.id, { name: r.name, managerId: r.managerId }]));
+}
+
+/** Ids of the companies a staff member manages (companies.manager_id). */
+export async function companyIdsManagedBy(db: Db, userId: string): Promise<string[]> {
+  const rows = await db.select({ id: companies.id }).from(companies).where(eq(companies.managerId, userId));
+  return rows.map((r) => r.id);
 }

@@ -26,7 +26,7 @@ export async function companiesTestApp() {
   /** Sends a request as the cookie's owner (writes carry the portal's Origin). */
   const as =
     (cookie: string | undefined) =>
-    (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
       t.app.inject({
         method,
         url,

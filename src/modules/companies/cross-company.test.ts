@@ -1,9 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../server/core/db.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
+import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
+import { claims, orderAttachments } from '../orders/orders.tables.js';
 import { companies, customerGroups } from './companies.tables.js';
-import { type CompaniesTestApp, companiesTestApp, demoCompanies, demoPeople } from './companies.testkit.js';
+import {
+  type CompaniesTestApp,
+  companiesTestApp,
+  demoCompanies,
+  demoPeople,
+  origin,
+} from './companies.testkit.js';
 
 let k: CompaniesTestApp;
 /** Company A (the dealer) and its owner, who holds every permission there. */
@@ -18,6 +27,18 @@ let b: {
   userId: string;
   /** A catalog product only B's customer group may see. */
   productId: string;
+  addressId: string;
+  /** A cart of B's owner holding the product only B sees. */
+  cartId: string;
+  variantId: string;
+  /** An order B placed, and one of B's approval rules. */
+  orderId: string;
+  ruleId: string;
+  /** A delivered order of B, a claim on it and the claim's attachment (orders aftercare routes). */
+  deliveredOrderId: string;
+  orderNumber: string;
+  claimId: string;
+  attachmentId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -32,8 +53,40 @@ const validBodies: Record<string, object> = {
   },
   'POST /api/v1/orgs/:orgId/invitations': { email: 'stranger@example.ru', role: 'viewer' },
   'POST /api/v1/orgs/:orgId/roles': { name: 'Взлом', permissions: ['orders.read'] },
+  'POST /api/v1/orgs/:orgId/addresses': {
+    label: 'Склад B',
+    recipientName: 'Кладовщик B',
+    phone: '+7 831 000-00-00',
+    postalCode: '603000',
+    region: 'Нижегородская область',
+    city: 'Нижний Новгород',
+    line: 'ул. Тайная, 1',
+    consignee: { name: 'ООО «ФильтрПром»', inn: '5262087657', kpp: '526201001' },
+  },
+  'PATCH /api/v1/orgs/:orgId/addresses/:addressId': { label: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/carts': { name: 'Взлом' },
+  'PATCH /api/v1/orgs/:orgId/carts/:cartId': { name: 'Взлом', shared: true },
+  'POST /api/v1/orgs/:orgId/carts/:cartId/lines': {
+    lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
+  'PATCH /api/v1/orgs/:orgId/carts/:cartId/lines/:variantId': { quantity: 5 },
+  'POST /api/v1/orgs/:orgId/carts/:cartId/quick-order': { text: 'SECRET-B-SKU 1' },
+  'POST /api/v1/orgs/:orgId/checkout/options': {
+    lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
+  'POST /api/v1/orgs/:orgId/orders/:id/reject': { comment: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/orders/:id/approve': { comment: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/orders/:id/cancel': { reason: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/orders/:id/repeat': {},
+  'POST /api/v1/orgs/:orgId/approval-rules': { name: 'Взлом' },
+  'PATCH /api/v1/orgs/:orgId/approval-rules/:ruleId': { name: 'Взлом' },
+  'PUT /api/v1/orgs/:orgId/approval-settings': { holdHours: 1 },
   'POST /api/v1/orgs/:orgId/catalog/price-quote': {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
+  },
+  'POST /api/v1/orgs/:orgId/delivery/quote': {
+    address: { postalCode: '101000' },
+    items: [{ weightKg: 1, quantity: 1 }],
   },
 };
 
@@ -55,10 +108,56 @@ const secretsOfB = () => [
   b.userId,
   b.productId,
   'SECRET-B-SKU',
+  b.addressId,
+  'ул. Тайная',
+  b.cartId,
+  'Тайный список',
+  b.orderId,
+  b.ruleId,
+  'Правило B',
+  b.deliveredOrderId,
+  b.orderNumber,
+  b.claimId,
+  'SECRET-B-CLAIM',
 ];
 
+/** A delivered order of B with a claim and its attachment row, inserted directly. */
+async function orderOfB(companyId: string, personId: string) {
+  const db = k.t.db;
+  const [product] = await stockedProducts(db, 1);
+  if (!product) throw new Error('no product');
+  const order = await createTestOrder(db, {
+    personId,
+    companyId,
+    status: 'delivered',
+    lines: [{ product, quantity: 1 }],
+  });
+  const claimId = uuidv7();
+  await db.insert(claims).values({
+    id: claimId,
+    number: `${order.number}-C1`,
+    orderId: order.id,
+    companyId,
+    personId,
+    kind: 'defect',
+    description: 'SECRET-B-CLAIM',
+  });
+  const attachmentId = uuidv7();
+  await db.insert(orderAttachments).values({
+    id: attachmentId,
+    ownerType: 'claim',
+    ownerId: claimId,
+    storageKey: `order-attachments/${attachmentId}.pdf`,
+    fileName: 'secret.pdf',
+    contentType: 'application/pdf',
+    size: 1,
+    uploadedBy: personId,
+  });
+  return { deliveredOrderId: order.id, orderNumber: order.number, claimId, attachmentId };
+}
+
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
-async function productOnlyBSees(companyId: string): Promise<string> {
+async function productOnlyBSees(companyId: string): Promise<{ id: string; variantId: string }> {
   const db = k.t.db;
   const groupId = uuidv7();
   await db.insert(customerGroups).values({ id: groupId, name: 'Только поставщик' });
@@ -72,7 +171,7 @@ async function productOnlyBSees(companyId: string): Promise<string> {
     price: 100,
     visibleGroupIds: [groupId],
   });
-  return product.id;
+  return product;
 }
 
 beforeAll(async () => {
@@ -96,7 +195,21 @@ beforeAll(async () => {
     role: 'buyer',
   });
   const members = await asB('GET', `/api/v1/orgs/${idB}/members`);
-  expect([account.statusCode, role.statusCode, invitation.statusCode]).toEqual([201, 201, 201]);
+  const address = await asB(
+    'POST',
+    `/api/v1/orgs/${idB}/addresses`,
+    validBodies['POST /api/v1/orgs/:orgId/addresses'],
+  );
+  expect([account.statusCode, role.statusCode, invitation.statusCode, address.statusCode]).toEqual([
+    201, 201, 201, 201,
+  ]);
+  const onlyB = await productOnlyBSees(idB);
+  const cart = await asB('POST', `/api/v1/orgs/${idB}/carts`, { name: 'Тайный список', shared: true });
+  const cartId = cart.json().id;
+  const line = await asB('POST', `/api/v1/orgs/${idB}/carts/${cartId}/lines`, {
+    lines: [{ variantId: onlyB.variantId, quantity: 2 }],
+  });
+  expect([cart.statusCode, line.statusCode]).toEqual([201, 200]);
   b = {
     id: idB,
     cookie: ownerB,
@@ -104,21 +217,55 @@ beforeAll(async () => {
     roleId: role.json().id,
     invitationId: invitation.json().id,
     userId: members.json().items[0].userId,
-    productId: await productOnlyBSees(idB),
+    productId: onlyB.id,
+    addressId: address.json().id,
+    cartId,
+    variantId: onlyB.variantId,
+    ...(await orderAndRuleOfB(idB, ownerB)),
+    ...(await orderOfB(idB, members.json().items[0].userId)),
   };
 });
+
+/** B places an order (pickup, by invoice) and adds an approval rule. */
+async function orderAndRuleOfB(idB: string, ownerB: string) {
+  const [pickup] = await queryRows<{ id: string; warehouse_id: string }>(
+    k.t.db,
+    sql`select id, warehouse_id from delivery_methods where kind = 'pickup' order by position limit 1`,
+  );
+  const [variant] = await queryRows<{ variant_id: string }>(
+    k.t.db,
+    sql`select s.variant_id from stock s join product_variants v on v.id = s.variant_id join products p on p.id = v.product_id
+        where s.warehouse_id = ${pickup?.warehouse_id} and s.on_hand - s.reserved >= 1 and p.visible_group_ids is null
+          and p.pack_size = 1 and p.min_order_qty = 1 order by v.sku limit 1`,
+  );
+  const order = await k.t.app.inject({
+    method: 'POST',
+    url: `/api/v1/orgs/${idB}/orders`,
+    payload: {
+      lines: [{ variantId: variant?.variant_id, quantity: 1 }],
+      delivery: { methodId: pickup?.id },
+      paymentMethod: 'invoice',
+    },
+    headers: { origin, cookie: ownerB, 'idempotency-key': 'company-b-order-1' },
+  });
+  const rule = await k.as(ownerB)('POST', `/api/v1/orgs/${idB}/approval-rules`, { name: 'Правило B' });
+  expect([order.statusCode, rule.statusCode], order.body).toEqual([201, 201]);
+  return { orderId: order.json().id as string, ruleId: rule.json().id as string };
+}
 afterAll(async () => k?.t.close());
 
 /** B's resources as B's owner sees them, to prove nothing changed. */
 async function stateOfB() {
   const asB = k.as(b.cookie);
-  const [card, members, invitations, roles] = await Promise.all([
+  const [card, members, invitations, roles, addresses, cart] = await Promise.all([
     asB('GET', `/api/v1/orgs/${b.id}`),
     asB('GET', `/api/v1/orgs/${b.id}/members`),
     asB('GET', `/api/v1/orgs/${b.id}/invitations`),
     asB('GET', `/api/v1/orgs/${b.id}/roles`),
+    asB('GET', `/api/v1/orgs/${b.id}/addresses`),
+    asB('GET', `/api/v1/orgs/${b.id}/carts/${b.cartId}`),
   ]);
-  return [card.body, members.body, invitations.body, roles.body];
+  return [card.body, members.body, invitations.body, roles.body, addresses.body, cart.body];
 }
 
 describe('cross-company access', () => {
@@ -139,7 +286,14 @@ describe('cross-company access', () => {
         .replace(':userId', b.userId)
         .replace(':invitationId', b.invitationId)
         .replace(':roleId', b.roleId)
-        .replace(':productId', b.productId);
+        .replace(':productId', b.productId)
+        .replace(':addressId', b.addressId)
+        .replace(':cartId', b.cartId)
+        .replace(':variantId', b.variantId)
+        .replace(':ruleId', b.ruleId)
+        .replace('/claims/:id', `/claims/${b.claimId}`)
+        .replace(':id', b.orderId)
+        .replace(':attachmentId', b.attachmentId);
       for (const orgUrl of [
         url,
         route.url.replace(':orgId', '0190e2a4-0000-7000-8000-000000000000'),
@@ -159,7 +313,7 @@ describe('cross-company access', () => {
     expect(await stateOfB()).toEqual(before);
   });
 
-  it('answers 404 when B’s member, invitation, bank-account and role ids are used in A’s scope', async () => {
+  it('answers 404 when B’s member, invitation, bank-account, role and address ids are used in A’s scope', async () => {
     const before = await stateOfB();
     const params: Record<string, () => string> = {
       ':accountId': () => b.accountId,
@@ -167,6 +321,13 @@ describe('cross-company access', () => {
       ':invitationId': () => b.invitationId,
       ':roleId': () => b.roleId,
       ':productId': () => b.productId,
+      ':addressId': () => b.addressId,
+      ':cartId': () => b.cartId,
+      ':variantId': () => b.variantId,
+      ':ruleId': () => b.ruleId,
+      '/claims/:id': () => `/claims/${b.claimId}`,
+      ':id': () => b.orderId,
+      ':attachmentId': () => b.attachmentId,
     };
     const withIds = orgRoutes().filter((r) => r.url.replace(':orgId', '').includes(':'));
     expect(withIds.length).toBeGreaterThanOrEqual(7);

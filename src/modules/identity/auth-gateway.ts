@@ -4,6 +4,7 @@ import { queueMail } from '../../server/core/mail/mailer.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { sendProblem } from '../../server/core/problem-handlers.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { mergeGuestCartOf } from '../carts/index.js';
 import { findPersonByEmail } from '../people/people.service.js';
 import { authBasePath } from './auth.js';
 import { signInIpKey, signInIpPolicy, throttleAuthRequest } from './auth-throttle.js';
@@ -162,6 +163,10 @@ export async function authGateway(ctx: ModuleContext, request: FastifyRequest, r
         subject: email?.toLowerCase() ?? null,
         ...(userId ? { actorId: userId, actorKind: 'person' as const } : {}),
       });
+      // A guest's cart follows the person into their account.
+      if (userId && action === 'auth.sign_in' && !body?.twoFactorRedirect) {
+        await mergeGuestCartOf(ctx.db, request, reply, userId);
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { creditOverLimitPolicies } from '../../shared/orders.js';
 
 export const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1c7ed6');
 
@@ -26,3 +27,11 @@ export const publicSettingsSchema = brandingSchema
     version: z.string(),
   })
   .meta({ id: 'PublicSettings' });
+
+/** Business rules of ordering (docs/orders.md, "Credit limit"). */
+export const ordersSettingsSchema = z.object({
+  /** A company order paid `deferred` that would exceed the credit limit: refused, or sent to an approver. */
+  creditOverLimit: z.enum(creditOverLimitPolicies),
+});
+export type OrdersSettings = z.infer<typeof ordersSettingsSchema>;
+export const defaultOrdersSettings: OrdersSettings = { creditOverLimit: 'refuse' };

@@ -1,7 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
-import { type Branding, brandingSchema, defaultBranding } from './settings.schema.js';
+import {
+  type Branding,
+  brandingSchema,
+  defaultBranding,
+  defaultOrdersSettings,
+  type OrdersSettings,
+  ordersSettingsSchema,
+} from './settings.schema.js';
 import { settings } from './settings.tables.js';
 
 /** One business-wide setting: its key in the `settings` table, its schema and its default value. */
@@ -53,4 +60,16 @@ export function getBranding(db: Db): Promise<Branding> {
 /** Replaces the branding (the admin screen arrives later; the demo seed uses it now). */
 export function saveBranding(db: Db, branding: Branding): Promise<void> {
   return saveSetting(db, brandingSetting, branding);
+}
+
+export const ordersSetting = defineSetting('orders', ordersSettingsSchema, defaultOrdersSettings);
+
+/** Ordering rules (credit over limit: refuse or approval), merged over the defaults. */
+export function getOrdersSettings(db: Db): Promise<OrdersSettings> {
+  return getSetting(db, ordersSetting);
+}
+
+/** Replaces the ordering rules. */
+export function saveOrdersSettings(db: Db, value: OrdersSettings): Promise<void> {
+  return saveSetting(db, ordersSetting, value);
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { type ExternalProviders, loadExternalProviders } from '../../modules/identity/external/config.js';
 
@@ -62,6 +63,20 @@ export const envSchema = z.object({
     .min(64 * 1024)
     .max(512 * 1024 * 1024)
     .default(8 * 1024 * 1024),
+  PAYMENT_PROVIDER: z.enum(['dev', 'yookassa'], { error: 'must be dev or yookassa' }).default('dev'),
+  YOOKASSA_SHOP_ID: z
+    .string()
+    .regex(/^\d{1,12}$/, 'must be the shopId from the YooKassa account (digits)')
+    .optional(),
+  YOOKASSA_SECRET_KEY: z.string().min(8, 'must be the secret key from the YooKassa account').optional(),
+  YOOKASSA_API_URL: urlWithProtocol(['http:', 'https:']).default('https://api.yookassa.ru/v3'),
+  YOOKASSA_WEBHOOK_IPS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((part) => isIP(part.trim().split('/')[0] ?? '') !== 0),
+      'must be a comma-separated list of IP addresses or CIDR ranges',
+    )
+    .optional(),
   KABINET_READ_CACHE_MB: z.coerce
     .number({ error: 'must be a number of megabytes (0 turns the read cache off)' })
     .int()
@@ -111,6 +126,17 @@ export interface Config {
   exchange1c: { login: string | undefined; password: string | undefined; fileLimit: number };
   /** Megabytes of answers the in-process read cache may hold (catalog pages, sessions); 0 turns it off. */
   readCacheMb: number;
+  /** Card payments: `dev` is Kabinet's own test provider, `yookassa` calls the YooKassa API v3. */
+  payments:
+    | { provider: 'dev' }
+    | {
+        provider: 'yookassa';
+        shopId: string;
+        secretKey: string;
+        apiUrl: string;
+        /** Addresses/CIDR ranges webhooks may come from; empty accepts any (each is checked with the API anyway). */
+        webhookIps: string[];
+      };
 }
 
 /** A configuration problem the operator must fix; main prints `message` as one line and exits non-zero. */
@@ -138,6 +164,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMS_PROVIDER === 'smsru' && !e.SMSRU_API_ID) {
     throw new ConfigError(
       'SMSRU_API_ID is required when SMS_PROVIDER=smsru (the api_id from your SMS.ru account)',
+    );
+  }
+  if (e.PAYMENT_PROVIDER === 'yookassa' && (!e.YOOKASSA_SHOP_ID || !e.YOOKASSA_SECRET_KEY)) {
+    throw new ConfigError(
+      'YOOKASSA_SHOP_ID and YOOKASSA_SECRET_KEY are required when PAYMENT_PROVIDER=yookassa (shopId and secret key from your YooKassa account)',
     );
   }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
@@ -181,5 +212,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fileLimit: e.KABINET_1C_FILE_LIMIT,
     },
     readCacheMb: e.KABINET_READ_CACHE_MB,
+    payments:
+      e.PAYMENT_PROVIDER === 'yookassa' && e.YOOKASSA_SHOP_ID && e.YOOKASSA_SECRET_KEY
+        ? {
+            provider: 'yookassa',
+            shopId: e.YOOKASSA_SHOP_ID,
+            secretKey: e.YOOKASSA_SECRET_KEY,
+            apiUrl: e.YOOKASSA_API_URL.replace(/\/$/, ''),
+            webhookIps: (e.YOOKASSA_WEBHOOK_IPS ?? '')
+              .split(',')
+              .map((v) => v.trim())
+              .filter(Boolean),
+          }
+        : { provider: 'dev' },
   };
 }

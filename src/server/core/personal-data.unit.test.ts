@@ -12,7 +12,15 @@ const provider = (key: string): PersonalDataProvider => ({
 describe('personal-data registry', () => {
   it('collects the providers of every module, in module order', () => {
     expect(personalDataProviders(modules).map((p) => p.key)).toEqual(
-      expect.arrayContaining(['profile', 'sessions', 'accounts', 'audit', 'company-memberships']),
+      expect.arrayContaining([
+        'profile',
+        'sessions',
+        'accounts',
+        'audit',
+        'company-memberships',
+        'delivery-addresses',
+        'notifications',
+      ]),
     );
   });
 

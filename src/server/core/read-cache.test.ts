@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pricingFactory } from '../../modules/catalog/pricing/pricing.testkit.js';
 import { openTestDatabase } from '../../test/database.js';
 import type { Database } from './db.js';
 import { ReadCache } from './read-cache.js';
@@ -35,6 +36,47 @@ describe('read cache', () => {
     expect(await cache.remember('catalog', 'k', c.load)).toBe(2);
     expect(await cache.remember('catalog', 'k', c.load)).toBe(2);
     expect(c.calls).toBe(2);
+  });
+
+  it('serves catalog answers for a few seconds after a reservation, but not after an on-hand change', async () => {
+    let now = 1_000_000;
+    const realNow = Date.now;
+    Date.now = () => now;
+    try {
+      const cache = new ReadCache(database.db, { maxBytes: 1024 * 1024, stockLagMs: 5_000 });
+      const c = counter();
+      const wh = (
+        (await database.db.execute(
+          sql`insert into warehouses (id, name) values (gen_random_uuid(), 'RC-stock') returning id`,
+        )) as unknown as { rows: Array<{ id: string }> }
+      ).rows[0]?.id as string;
+      const f = pricingFactory(database.db);
+      const { variantId: variant } = await f.product((await f.category()).id);
+      await database.db.execute(
+        sql`insert into stock (variant_id, warehouse_id, on_hand) values (${variant}::uuid, ${wh}::uuid, 10)`,
+      );
+      expect(await cache.remember('catalog', 'page', c.load)).toBe(1);
+      const reserve = () =>
+        database.db.execute(
+          sql`update stock set reserved = reserved + 1 where variant_id = ${variant}::uuid and warehouse_id = ${wh}::uuid`,
+        );
+      await reserve();
+      now += 4_000;
+      expect(await cache.remember('catalog', 'page', c.load)).toBe(1);
+      now += 2_000;
+      expect(await cache.remember('catalog', 'page', c.load)).toBe(2);
+      await database.db.execute(
+        sql`update stock set on_hand = on_hand + 1 where variant_id = ${variant}::uuid and warehouse_id = ${wh}::uuid`,
+      );
+      expect(await cache.remember('catalog', 'page', c.load)).toBe(3);
+      // Identity answers do not show stock at all.
+      await cache.remember('identity', 'who', c.load);
+      await reserve();
+      now += 10_000;
+      expect(await cache.remember('identity', 'who', c.load)).toBe(4);
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   it('keeps buckets apart: a catalog write leaves identity answers cached, a membership write does not', async () => {

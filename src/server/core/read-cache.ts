@@ -5,15 +5,19 @@ import { z } from 'zod';
 import { type Db, queryRows } from './db.js';
 
 /**
- * The buckets of cached data. Database triggers (migration 0022) bump a bucket's version in the same
+ * The buckets of cached data. Database triggers (migrations 0022 and 0029) bump a bucket's version in the same
  * transaction as any write to a table its answers are built from, so a version names one state of the data.
+ * `stock` counts only reservations (every order makes them); catalog answers follow it within `stockLagMs`.
  */
-export type CacheBucket = 'catalog' | 'identity';
+export type CacheBucket = 'catalog' | 'identity' | 'stock';
 
 type Versions = Record<CacheBucket, string>;
 
 interface Entry {
   version: string;
+  /** The `stock` version the entry was computed at, and when (catalog entries). */
+  stockVersion: string;
+  storedAt: number;
   value: unknown;
 }
 
@@ -23,7 +27,9 @@ interface Entry {
  * database — one tiny query shared by all requests that arrive while it is outstanding, and always started
  * after the request arrived, so an answer never predates a write committed before the request (another
  * process's or psql's included). An entry is served only while its bucket's version is unchanged and for at
- * most `ttlMs`, which bounds how late time-limited prices and discounts start or end.
+ * most `ttlMs`, which bounds how late time-limited prices and discounts start or end. Catalog entries also
+ * show reserved stock: after a reservation they are served for at most `stockLagMs` more, so a burst of
+ * orders does not empty the catalog cache (the order itself always checks stock in the database).
  */
 export class ReadCache {
   private readonly entries: LRUCache<string, Entry> | null;
@@ -31,11 +37,13 @@ export class ReadCache {
   /** Versions read for a request: valid for the rest of it, since they were read after it arrived. */
   private readonly perRequest = new WeakMap<object, Promise<Versions>>();
   private queued: Promise<Versions> | null = null;
+  private readonly stockLagMs: number;
 
   constructor(
     private readonly db: Db,
-    options: { maxBytes: number; ttlMs?: number },
+    options: { maxBytes: number; ttlMs?: number; stockLagMs?: number },
   ) {
+    this.stockLagMs = options.stockLagMs ?? 5_000;
     this.entries =
       options.maxBytes > 0
         ? new LRUCache<string, Entry>({
@@ -57,13 +65,23 @@ export class ReadCache {
    */
   async remember<T>(bucket: CacheBucket, key: string, load: () => Promise<T>, request?: object): Promise<T> {
     if (!this.entries) return load();
-    const version = (await this.versionsFor(request))[bucket];
+    const versions = await this.versionsFor(request);
+    const version = versions[bucket];
     const cacheKey = `${bucket}\u0000${key}`;
     const hit = this.entries.get(cacheKey);
-    if (hit && hit.version === version) return hit.value as T;
+    if (hit && hit.version === version && this.stockFresh(bucket, hit, versions.stock)) return hit.value as T;
+    const storedAt = Date.now();
     const value = await load();
-    if (value !== undefined) this.entries.set(cacheKey, { version, value });
+    if (value !== undefined) {
+      this.entries.set(cacheKey, { version, stockVersion: versions.stock, storedAt, value });
+    }
     return value;
+  }
+
+  /** Whether a catalog entry still shows reservations closely enough: same stock version, or young enough. */
+  private stockFresh(bucket: CacheBucket, entry: Entry, stockVersion: string): boolean {
+    if (bucket !== 'catalog' || entry.stockVersion === stockVersion) return true;
+    return Date.now() - entry.storedAt < this.stockLagMs;
   }
 
   /** Drops every entry (tests, or after a restore). */
@@ -108,7 +126,7 @@ export class ReadCache {
       this.db,
       sql`select name, version::text as version from cache_versions`,
     );
-    const versions: Versions = { catalog: '', identity: '' };
+    const versions: Versions = { catalog: '', identity: '', stock: '' };
     for (const row of rows) versions[row.name] = row.version;
     return versions;
   }

@@ -8,16 +8,23 @@
  *      src/web/modules/<name>/i18n/ru.json and en.json (plus one line in i18n/types.ts).
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
+import { addressesModule } from '../modules/addresses';
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
+import { cartsModule } from '../modules/carts';
 import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
+import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
 import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { notificationsModule } from '../modules/notifications';
+import { orderAftercareModule } from '../modules/order-aftercare';
+import { ordersModule } from '../modules/orders';
+import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -39,4 +46,11 @@ export const webModules: WebModule[] = [
   exchange1cModule,
   securitySettingsModule,
   catalogTransferModule,
+  deliveryAdminModule,
+  addressesModule,
+  cartsModule,
+  notificationsModule,
+  ordersModule,
+  ordersAdminModule,
+  orderAftercareModule,
 ];

@@ -5,17 +5,24 @@ import type base from './ru.json';
  * module gets texts (src/web/modules/<id>/i18n/ru.json and en.json), add its line here.
  */
 export type Texts = typeof base & {
+  addresses: typeof import('../modules/addresses/i18n/ru.json');
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
+  carts: typeof import('../modules/carts/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
   'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
   'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
+  'delivery-admin': typeof import('../modules/delivery-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
+  'order-aftercare': typeof import('../modules/order-aftercare/i18n/ru.json');
+  'orders-admin': typeof import('../modules/orders-admin/i18n/ru.json');
   external: typeof import('../modules/external/i18n/ru.json');
   devsms: typeof import('../modules/devsms/i18n/ru.json');
   exchange1c: typeof import('../modules/exchange1c/i18n/ru.json');
   home: typeof import('../modules/home/i18n/ru.json');
   identity: typeof import('../modules/identity/i18n/ru.json');
+  notifications: typeof import('../modules/notifications/i18n/ru.json');
+  orders: typeof import('../modules/orders/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');
   'security-settings': typeof import('../modules/security-settings/i18n/ru.json');
   twofactor: typeof import('../modules/twofactor/i18n/ru.json');

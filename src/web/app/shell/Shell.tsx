@@ -5,6 +5,8 @@ import { type AnyRoute, Link, Outlet, useLocation, useMatches, useRouter } from 
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImpersonationBanner } from '../../modules/backoffice/ImpersonationBanner';
+import { CartIndicator } from '../../modules/carts/CartIndicator';
+import { NotificationBell } from '../../modules/notifications/NotificationBell';
 import { BrandMark } from '../../ui/BrandMark';
 import { useCompanySections } from '../contexts';
 import { webModules } from '../modules';
@@ -91,6 +93,8 @@ export function Shell() {
             </Badge>
           ) : null}
           <Group gap={6} ml="auto" wrap="nowrap">
+            <CartIndicator />
+            <NotificationBell />
             <LanguageMenu />
             <ColorSchemeToggle />
             <UserMenu />

@@ -4,6 +4,7 @@ import {
   IconDatabaseExport,
   IconLogin,
   IconLogout,
+  IconMapPin,
   IconShieldLock,
   IconUser,
   IconUserCircle,
@@ -82,6 +83,12 @@ export function UserMenu() {
               renderRoot={(props) => <Link to="/profile" {...props} />}
             >
               {t('shell.user.profile')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconMapPin size={16} aria-hidden="true" />}
+              renderRoot={(props) => <Link to="/profile/addresses" {...props} />}
+            >
+              {t('shell.user.addresses')}
             </Menu.Item>
             <Menu.Item
               leftSection={<IconShieldLock size={16} aria-hidden="true" />}

@@ -1,7 +1,7 @@
 import { Alert, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Price, usePriceQuote } from './api';
 import { useCatalogFormat, usePriceRuleLabel } from './format';
@@ -14,6 +14,8 @@ interface CalculatorProps {
   minOrderQty: number;
   /** The variant's price for one unit, shown until the pricing service answers. */
   price: Price | null;
+  /** An action for the chosen quantity under the calculator ("Add to cart"). */
+  action?: (quantity: number) => ReactNode;
 }
 
 /** The smallest quantity ≥ `wanted` that is a multiple of the pack and not below the minimum order. */
@@ -28,7 +30,7 @@ export function validQuantity(wanted: number, packSize: number, minOrderQty: num
  * The cost calculator: a quantity (kept to the pack multiple and minimum order) → unit price, total, the rule
  * that produced them and how far the next quantity break is — priced by the server's pricing service.
  */
-export function Calculator({ variantId, unit, packSize, minOrderQty, price }: CalculatorProps) {
+export function Calculator({ variantId, unit, packSize, minOrderQty, price, action }: CalculatorProps) {
   const { t } = useTranslation();
   const format = useCatalogFormat();
   const ruleLabel = usePriceRuleLabel();
@@ -138,6 +140,7 @@ export function Calculator({ variantId, unit, packSize, minOrderQty, price }: Ca
             </Table.Tbody>
           </Table>
         ) : null}
+        {unitPrice !== null && action ? action(quantity) : null}
       </Stack>
     </Paper>
   );

@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AddToCart } from '../carts/AddToCart';
 import type { ProductSummary } from './api';
 import classes from './catalog.module.css';
 import { useCatalogFormat } from './format';
@@ -67,6 +68,16 @@ export function ProductCard({ product, layout = 'grid', compact = false }: Produ
             <ListButton kind="compare" productId={product.id} productName={product.name} />
           </Group>
         )}
+        {product.variantId && product.price && product.variantCount <= 1 ? (
+          <AddToCart
+            variantId={product.variantId}
+            productName={product.name}
+            unit={product.unit}
+            packSize={product.packSize}
+            minOrderQty={product.minOrderQty}
+            size="xs"
+          />
+        ) : null}
       </Stack>
     </Card>
   );

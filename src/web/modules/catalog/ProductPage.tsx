@@ -22,6 +22,7 @@ import { NotFoundPage } from '../../app/pages';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { AddToCart } from '../carts/AddToCart';
 import { type ProductDetail, type ProductSummary, productQuery, useRecordView } from './api';
 import { Calculator } from './Calculator';
 import { useCatalogFormat } from './format';
@@ -184,6 +185,16 @@ export function ProductPage() {
                 packSize={p.packSize}
                 minOrderQty={p.minOrderQty}
                 price={price}
+                action={(quantity) => (
+                  <AddToCart
+                    variantId={variant.id}
+                    productName={p.name}
+                    unit={p.unit}
+                    packSize={p.packSize}
+                    minOrderQty={p.minOrderQty}
+                    quantity={quantity}
+                  />
+                )}
               />
             ) : null}
           </Stack>

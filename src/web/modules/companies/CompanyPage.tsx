@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingOff, IconEdit, IconLogin, IconShieldLock } from '@tabler/icons-react';
+import { IconBuildingOff, IconEdit, IconLogin, IconMapPin, IconShieldLock } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -214,17 +214,30 @@ function CompanyView({ company }: { company: Company }) {
           </Group>
         }
         actions={
-          company.myPermissions.includes('members.read') ? (
-            <Button
-              variant="default"
-              leftSection={<IconShieldLock size={16} />}
-              renderRoot={(props) => (
-                <Link to="/orgs/$orgId/roles" params={{ orgId: company.id }} {...props} />
-              )}
-            >
-              {t('companies.tabs.roles')}
-            </Button>
-          ) : null
+          <>
+            {company.myPermissions.includes('addresses.read') ? (
+              <Button
+                variant="default"
+                leftSection={<IconMapPin size={16} />}
+                renderRoot={(props) => (
+                  <Link to="/orgs/$orgId/addresses" params={{ orgId: company.id }} {...props} />
+                )}
+              >
+                {t('companies.tabs.addresses')}
+              </Button>
+            ) : null}
+            {company.myPermissions.includes('members.read') ? (
+              <Button
+                variant="default"
+                leftSection={<IconShieldLock size={16} />}
+                renderRoot={(props) => (
+                  <Link to="/orgs/$orgId/roles" params={{ orgId: company.id }} {...props} />
+                )}
+              >
+                {t('companies.tabs.roles')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="xl">

@@ -1,0 +1,163 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../server/core/db.js';
+
+/** One line to reserve: `key` comes back on its allocations (the orders module passes the line id). */
+export interface StockRequest {
+  key: string;
+  variantId: string;
+  quantity: number;
+}
+
+/** Stock taken from one warehouse for one line. */
+export interface StockAllocation {
+  key: string;
+  variantId: string;
+  warehouseId: string;
+  quantity: number;
+}
+
+export interface StockShortage {
+  variantId: string;
+  requested: number;
+  available: number;
+}
+
+export type ReserveResult =
+  | { ok: true; allocations: StockAllocation[] }
+  | { ok: false; shortages: StockShortage[] };
+
+/** Quantities have three decimals: count in thousandths so sums never drift. */
+const milli = (q: number) => Math.round(q * 1000);
+const fromMilli = (m: number) => m / 1000;
+
+interface StockRow {
+  variant_id: string;
+  warehouse_id: string;
+  available: string;
+}
+
+/**
+ * Locks the stock rows of these variants in one fixed order (variant, warehouse), so concurrent reservations
+ * and releases queue on the rows instead of deadlocking, and returns what each warehouse has free.
+ */
+async function lockStock(tx: Db, variantIds: string[]): Promise<StockRow[]> {
+  const ids = [...new Set(variantIds)];
+  return queryRows<StockRow>(
+    tx,
+    sql`
+    select s.variant_id, s.warehouse_id, (s.on_hand - s.reserved)::text as available
+    from stock s join warehouses w on w.id = s.warehouse_id
+    where s.variant_id = any(${`{${ids.join(',')}}`}::uuid[]) and w.is_active
+    order by s.variant_id, s.warehouse_id
+    for update of s`,
+  );
+}
+
+async function applyDelta(
+  tx: Db,
+  allocations: readonly StockAllocation[],
+  column: 'reserved' | 'ship',
+  sign: 1 | -1,
+): Promise<void> {
+  if (allocations.length === 0) return;
+  const variants = `{${allocations.map((a) => a.variantId).join(',')}}`;
+  const warehouses = `{${allocations.map((a) => a.warehouseId).join(',')}}`;
+  const quantities = `{${allocations.map((a) => fromMilli(milli(a.quantity))).join(',')}}`;
+  const onHand = column === 'ship' ? sql`on_hand = s.on_hand - v.q,` : sql``;
+  await tx.execute(sql`
+    update stock s set ${onHand} reserved = greatest(s.reserved + ${sign}::numeric * v.q, 0), updated_at = now()
+    from (
+      select variant_id, warehouse_id, sum(q) as q
+      from unnest(${variants}::uuid[], ${warehouses}::uuid[], ${quantities}::numeric[]) as u(variant_id, warehouse_id, q)
+      group by variant_id, warehouse_id
+    ) v
+    where s.variant_id = v.variant_id and s.warehouse_id = v.warehouse_id`);
+}
+
+/**
+ * Reserves stock for the lines inside the caller's transaction, or reports every shortage and changes
+ * nothing. A line takes from the preferred warehouse first (a pickup point), then from the others in the
+ * back office's order, splitting across warehouses when one has too little. Rows are locked, so two
+ * transactions can never both take the last units.
+ */
+export async function reserveStock(
+  tx: Db,
+  lines: readonly StockRequest[],
+  options: { preferredWarehouseId?: string | null; onlyWarehouseId?: string | null } = {},
+): Promise<ReserveResult> {
+  if (lines.length === 0) return { ok: true, allocations: [] };
+  const rows = await lockStock(
+    tx,
+    lines.map((l) => l.variantId),
+  );
+  const positions = await warehouseOrder(tx);
+  const free = new Map<string, { warehouseId: string; milli: number }[]>();
+  for (const r of rows) {
+    if (options.onlyWarehouseId && r.warehouse_id !== options.onlyWarehouseId) continue;
+    const list = free.get(r.variant_id) ?? [];
+    list.push({ warehouseId: r.warehouse_id, milli: Math.max(0, milli(Number(r.available))) });
+    free.set(r.variant_id, list);
+  }
+  const rank = (id: string) => (id === options.preferredWarehouseId ? -1 : (positions.get(id) ?? 1e9));
+  for (const list of free.values()) list.sort((a, b) => rank(a.warehouseId) - rank(b.warehouseId));
+
+  const allocations: StockAllocation[] = [];
+  const short = new Map<string, StockShortage>();
+  for (const line of lines) {
+    let need = milli(line.quantity);
+    const requested = need;
+    for (const slot of free.get(line.variantId) ?? []) {
+      if (need === 0) break;
+      const take = Math.min(need, slot.milli);
+      if (take === 0) continue;
+      slot.milli -= take;
+      need -= take;
+      allocations.push({
+        key: line.key,
+        variantId: line.variantId,
+        warehouseId: slot.warehouseId,
+        quantity: fromMilli(take),
+      });
+    }
+    if (need > 0) {
+      const prev = short.get(line.variantId);
+      const availableLeft = requested - need;
+      short.set(line.variantId, {
+        variantId: line.variantId,
+        requested: fromMilli((prev ? milli(prev.requested) : 0) + requested),
+        available: fromMilli((prev ? milli(prev.available) : 0) + availableLeft),
+      });
+    }
+  }
+  if (short.size > 0) return { ok: false, shortages: [...short.values()] };
+  await applyDelta(tx, allocations, 'reserved', 1);
+  return { ok: true, allocations };
+}
+
+/** Gives reserved stock back (a cancelled or expired order). */
+export async function releaseStock(tx: Db, allocations: readonly StockAllocation[]): Promise<void> {
+  if (allocations.length === 0) return;
+  await lockStock(
+    tx,
+    allocations.map((a) => a.variantId),
+  );
+  await applyDelta(tx, allocations, 'reserved', -1);
+}
+
+/** Reserved stock leaves the warehouse (a shipment): on hand and reserved both go down. */
+export async function shipStock(tx: Db, allocations: readonly StockAllocation[]): Promise<void> {
+  if (allocations.length === 0) return;
+  await lockStock(
+    tx,
+    allocations.map((a) => a.variantId),
+  );
+  await applyDelta(tx, allocations, 'ship', -1);
+}
+
+async function warehouseOrder(tx: Db): Promise<Map<string, number>> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from warehouses where is_active order by position, name`,
+  );
+  return new Map(rows.map((r, i) => [r.id, i]));
+}

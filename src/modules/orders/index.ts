@@ -1,0 +1,28 @@
+import { defineModule } from '../../server/core/module.js';
+import { orderAftercareRoutes } from './aftercare.js';
+import { approvalsRoutes } from './approvals.routes.js';
+import { ordersJobs, wireOrders } from './orders.jobs.js';
+import './orders.mail.js';
+import { ordersRoutes } from './orders.routes.js';
+import { repeatRoutes } from './repeat.js';
+
+export { creditOf } from './orders.credit.js';
+export { placeOrder, startOrderPayment } from './orders.place.js';
+export { cancelOrder, listOrders, orderDetail, orderInScope } from './orders.service.js';
+
+/**
+ * Orders of customers and companies: checkout options, placement, history, detail, cancellation, card
+ * payment, B2B approvals (docs/orders.md). The back office, shipments, returns and claims register their
+ * routes beside these.
+ */
+export const ordersModule = defineModule({
+  name: 'orders',
+  routes: async (app, ctx) => {
+    ordersRoutes(app, ctx);
+    approvalsRoutes(app, ctx);
+    repeatRoutes(app, ctx);
+    await orderAftercareRoutes(app, ctx);
+  },
+  jobs: ordersJobs,
+  wire: wireOrders,
+});

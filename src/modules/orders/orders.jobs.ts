@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../server/core/db.js';
+import { defineJob } from '../../server/core/jobs/job-definition.js';
+import { queueMail } from '../../server/core/mail/mailer.js';
+import type { ModuleContext } from '../../server/core/module.js';
+import type { OrderStatus } from '../../shared/orders.js';
+import { orgPermissionsOf } from '../../shared/permissions.js';
+import { listMembers } from '../companies/companies.service.js';
+import { getPerson } from '../people/people.service.js';
+import { releaseExpiredHolds } from './approvals.service.js';
+import { notifyApprovalDecision, notifyApprovalRequest, notifyOrderStatus } from './orders.inapp.js';
+import { approvalDecisionMail, approvalRequestMail, orderStatusMail } from './orders.mail.js';
+import { applyPaymentEvent } from './orders.service.js';
+import { orders } from './orders.tables.js';
+
+export const paymentEventsJob = 'orders.paymentEvent';
+export const notifyJob = 'orders.notify';
+export const approvalHoldsJob = 'orders.releaseApprovalHolds';
+
+const outboxPayload = z.object({
+  eventId: z.string(),
+  topic: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+const localeOf = (l: string | null | undefined): 'ru' | 'en' => (l === 'en' ? 'en' : 'ru');
+const rub = (kopecks: number, locale: 'ru' | 'en') =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { style: 'currency', currency: 'RUB' }).format(
+    kopecks / 100,
+  );
+
+/** Mails about an order's status change: approvers on a new approval request, the buyer otherwise. */
+async function notify(db: Db, publicUrl: string, event: Record<string, unknown>): Promise<void> {
+  const orderId = String(event.orderId ?? '');
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) return;
+  const orderUrl = (companyId: string | null) =>
+    companyId ? `${publicUrl}/orgs/${companyId}/orders/${order.id}` : `${publicUrl}/orders/${order.id}`;
+  if (event.to === 'awaiting_approval' && order.companyId) {
+    const members = await listMembers(db, order.companyId);
+    const approvers = members.filter(
+      (m) =>
+        (m.userId !== order.personId || m.role === 'owner') &&
+        orgPermissionsOf(m.role).includes('orders.approve'),
+    );
+    await notifyApprovalRequest(
+      db,
+      order,
+      approvers.map((m) => m.userId),
+    );
+    for (const m of approvers) {
+      if (!m.email) continue;
+      const person = await getPerson(db, m.userId);
+      const locale = localeOf(person?.locale);
+      await queueMail(db, {
+        to: m.email,
+        template: approvalRequestMail.name,
+        locale,
+        vars: {
+          number: order.number,
+          buyer: order.placedByName,
+          total: rub(order.total, locale),
+          url: orderUrl(order.companyId),
+        },
+      });
+    }
+    return;
+  }
+  const decided =
+    event.from === 'awaiting_approval' && order.approvalState && order.approvalState !== 'pending';
+  if (decided)
+    await notifyApprovalDecision(db, order, order.approvalState === 'approved', order.approvalComment);
+  else await notifyOrderStatus(db, order, event.to as OrderStatus);
+  const buyer = await getPerson(db, order.personId);
+  if (!buyer?.email) return;
+  const locale = localeOf(buyer.locale ?? order.locale);
+  if (decided) {
+    await queueMail(db, {
+      to: buyer.email,
+      template: approvalDecisionMail.name,
+      locale,
+      vars: {
+        number: order.number,
+        approved: order.approvalState === 'approved',
+        comment: order.approvalComment ?? '',
+        url: orderUrl(order.companyId),
+      },
+    });
+    return;
+  }
+  await queueMail(db, {
+    to: buyer.email,
+    template: orderStatusMail.name,
+    locale,
+    vars: { number: order.number, status: String(event.to), note: '', url: orderUrl(order.companyId) },
+  });
+}
+
+/** The orders module's jobs: payment outcomes, notifications, and the approval hold expiry. */
+export function ordersJobs(ctx: ModuleContext) {
+  return [
+    defineJob({
+      name: paymentEventsJob,
+      payload: outboxPayload,
+      handler: ({ payload, db }) => applyPaymentEvent(db, payload.eventId, payload.topic, payload.payload),
+    }),
+    defineJob({
+      name: notifyJob,
+      payload: outboxPayload,
+      handler: ({ payload, db }) => notify(db, ctx.config.publicUrl, payload.payload),
+    }),
+    defineJob({
+      name: approvalHoldsJob,
+      payload: z.object({}).passthrough(),
+      maxAttempts: 3,
+      handler: async ({ db }) => {
+        await releaseExpiredHolds(db);
+      },
+    }),
+  ];
+}
+
+/** Outbox subscriptions and the schedule of the hold expiry (every 5 minutes). */
+export function wireOrders(ctx: ModuleContext): void {
+  for (const topic of ['payments.succeeded', 'payments.canceled', 'payments.refunded'])
+    ctx.jobs.subscribe(topic, paymentEventsJob);
+  ctx.jobs.subscribe('orders.status_changed', notifyJob);
+  ctx.jobs.schedule(approvalHoldsJob, '*/5 * * * *');
+}

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../server/core/db.js';
+import { productVisible, uuidArray } from '../catalog/browse/visibility.js';
+
+/** What placing an order needs to know about a variant: names for the snapshot and the ordering rules. */
+export interface OrderableVariant {
+  variantId: string;
+  productId: string;
+  sku: string;
+  name: string;
+  unit: string;
+  packSize: number;
+  minOrderQty: number;
+  vatRate: number | null;
+  /** The product's category and its ancestors (for approval rules by category). */
+  categoryPath: string[];
+}
+
+interface Row {
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  product_name: string;
+  variant_name: string;
+  unit: string;
+  pack_size: string;
+  min_order_qty: string;
+  vat_rate: number | null;
+  category_path: string[] | null;
+}
+
+/**
+ * The active variants among `variantIds` that the customer group may see (the catalog's visibility rule), by
+ * id; a hidden or archived variant is absent, the same as an unknown one.
+ */
+export async function orderableVariants(
+  db: Db,
+  variantIds: readonly string[],
+  groupId: string | null,
+): Promise<Map<string, OrderableVariant>> {
+  const ids = [...new Set(variantIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<Row>(
+    db,
+    sql`select v.id as variant_id, p.id as product_id, v.sku, p.name as product_name, v.name as variant_name,
+          p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path
+        from product_variants v
+        join products p on p.id = v.product_id
+        left join categories c on c.id = p.category_id
+        where v.id = any(${uuidArray(ids)}) and v.status = 'active' and ${productVisible(groupId)}`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.variant_id,
+      {
+        variantId: r.variant_id,
+        productId: r.product_id,
+        sku: r.sku,
+        name: r.variant_name ? `${r.product_name}, ${r.variant_name}` : r.product_name,
+        unit: r.unit,
+        packSize: Number(r.pack_size),
+        minOrderQty: Number(r.min_order_qty),
+        vatRate: r.vat_rate,
+        categoryPath: r.category_path ?? [],
+      },
+    ]),
+  );
+}
