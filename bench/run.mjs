@@ -6,14 +6,17 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench   (fresh DB on that server)
 //   BENCH_DURATION=10 BENCH_CONNECTIONS=50 BENCH_ONLY=search BENCH_IMPORT=0 BENCH_PRIORITY=-10 npm run bench
 //   BENCH_IMPORT_ONLY=1 BENCH_IMPORT=100000 npm run bench    only the CommerceML import, into the latest results
+//   BENCH_ORDERS=1000000 ...                       the order history size (issue 5's figures; default 20 000)
+//   BENCH_KEEP=/tmp/bench-1m ...                   keep the generated data there; the next run reuses it
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, setPriority, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { runImport } from './import.mjs';
+import { timeQuickOrder } from './quick-order.mjs';
 import { writeResults } from './report.mjs';
 import { benchScenarios } from './scenarios.mjs';
 
@@ -184,7 +187,11 @@ async function warmUp(url, paths, headers) {
  * asked once), then the measured run with the server's RSS sampled.
  */
 async function drive(server, scenario, cookie) {
-  const headers = scenario.signedIn ? { cookie } : {};
+  // A cookie-carrying write must say it comes from the portal's pages (the CSRF check).
+  const headers = {
+    ...(scenario.signedIn ? { cookie } : {}),
+    ...(scenario.method === 'POST' ? { origin: server.url } : {}),
+  };
   const options = {
     url: server.url,
     connections,
@@ -246,18 +253,31 @@ if (process.env.BENCH_IMPORT_ONLY) {
   process.stdout.write(`\n${writeResults(root, run)}\n`);
   process.exit(0);
 }
-const dataDir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
-const pgDb = process.env.BENCH_DATABASE_URL ? await freshPostgres(process.env.BENCH_DATABASE_URL) : undefined;
-const dbEnv = pgDb ? { DATABASE_URL: pgDb.url } : {};
+// BENCH_KEEP=<dir>: the generated data (and its PostgreSQL database) stay in <dir> and a later run with the same
+// BENCH_KEEP measures them again without generating (1 000 000 orders take minutes to make).
+const kept = process.env.BENCH_KEEP;
+const keptState = kept && existsSync(join(kept, 'bench-state.json'));
+const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
 const infoPath = join(dataDir, 'bench-info.json');
+const pgDb = keptState
+  ? JSON.parse(readFileSync(join(dataDir, 'bench-state.json'), 'utf8')).pgDb
+  : process.env.BENCH_DATABASE_URL
+    ? await freshPostgres(process.env.BENCH_DATABASE_URL)
+    : undefined;
+const dbEnv = pgDb ? { DATABASE_URL: pgDb.url } : {};
 let server;
 try {
-  const gen = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'bench/generate.ts'), dataDir, productCount, infoPath],
-    { cwd: root, env: { ...process.env, ...dbEnv }, stdio: 'inherit' },
-  );
-  if (gen.status !== 0) throw new Error('data generation failed');
+  if (!keptState) {
+    mkdirSync(dataDir, { recursive: true });
+    const gen = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'bench/generate.ts'), dataDir, productCount, infoPath],
+      { cwd: root, env: { ...process.env, ...dbEnv }, stdio: 'inherit' },
+    );
+    if (gen.status !== 0) throw new Error('data generation failed');
+    if (kept)
+      writeFileSync(join(dataDir, 'bench-state.json'), JSON.stringify({ pgDb: pgDb && { url: pgDb.url } }));
+  }
   const info = JSON.parse(readFileSync(infoPath, 'utf8'));
 
   server = await startServer({
@@ -300,6 +320,11 @@ try {
       `bench: ${scenario.name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}\n`,
     );
   }
+  const quickOrder =
+    info.orders && (!only || only.test('quick order'))
+      ? await timeQuickOrder(server.url, cookie, info).catch((error) => ({ skipped: error.message }))
+      : undefined;
+  if (quickOrder) process.stdout.write(`bench: quick order: ${JSON.stringify(quickOrder)}\n`);
   server.proc.kill('SIGTERM');
   await new Promise((resolve) => server.proc.once('exit', resolve));
   server = undefined;
@@ -320,7 +345,7 @@ try {
   const run = {
     date: new Date().toISOString(),
     database: pgDb ? 'postgres' : 'pglite',
-    products: Number(productCount),
+    products: info.products,
     connections,
     durationSec: duration,
     machine: {
@@ -334,7 +359,9 @@ try {
     },
     generation: { seconds: info.seconds, products: info.products, shape: info.shape, steps: info.steps },
     coldStartMs,
+    orders: info.orders || undefined,
     results,
+    ...(quickOrder ? { quickOrder } : {}),
     ...(imported ? { import: imported } : {}),
   };
   const md = writeResults(root, run);
@@ -344,6 +371,8 @@ try {
     server.proc.kill('SIGTERM');
     await new Promise((r) => server.proc.once('exit', r));
   }
-  await pgDb?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!kept) {
+    await pgDb?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
