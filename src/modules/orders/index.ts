@@ -5,6 +5,7 @@ import { ordersJobs, wireOrders } from './orders.jobs.js';
 import './orders.mail.js';
 import { ordersRoutes } from './orders.routes.js';
 import { repeatRoutes } from './repeat.js';
+import { ordersSettingsRoutes } from './settings.routes.js';
 
 export { creditOf } from './orders.credit.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
@@ -21,6 +22,7 @@ export const ordersModule = defineModule({
     ordersRoutes(app, ctx);
     approvalsRoutes(app, ctx);
     repeatRoutes(app, ctx);
+    ordersSettingsRoutes(app, ctx);
     await orderAftercareRoutes(app, ctx);
   },
   jobs: ordersJobs,

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
-import { origin } from '../companies/companies.testkit.js';
-import { saveOrdersSettings } from '../settings/settings.service.js';
+import { demoPeople, origin } from '../companies/companies.testkit.js';
 import { type OrdersTestApp, ordersTestApp } from './orders.testkit.js';
 
 let o: OrdersTestApp;
@@ -277,7 +276,17 @@ describe('company orders', () => {
     expect(options.credit).toEqual({ limit: 100, used: 0, available: 100 });
     expect(options.paymentMethods).not.toContain('deferred');
 
-    await saveOrdersSettings(o.k.t.db, { creditOverLimit: 'approval' });
+    // The back office switches the rule (settings.manage; a buyer may not).
+    const admin = await o.k.cookieOf(demoPeople.admin.email);
+    const settings = '/api/v1/admin/settings/orders';
+    const put = (cookie: string, payload: object) =>
+      o.k.t.app.inject({ method: 'PUT', url: settings, payload, headers: { origin, cookie } });
+    expect((await get(admin, settings)).json()).toEqual({ creditOverLimit: 'refuse' });
+    expect((await put(o.buyer, { creditOverLimit: 'approval' })).statusCode).toBe(403);
+    expect((await put(admin, { creditOverLimit: 'sometimes' })).statusCode).toBe(400);
+    expect((await put(admin, { creditOverLimit: 'approval' })).json()).toEqual({
+      creditOverLimit: 'approval',
+    });
     const sent = await o.place(
       o.buyer,
       org(o.dealerId),
@@ -286,7 +295,7 @@ describe('company orders', () => {
     expect(sent.statusCode).toBe(201);
     expect(sent.json()).toMatchObject({ status: 'awaiting_approval', approvalState: 'pending' });
     expect(sent.json().approval.reasons[0]).toMatch(/^credit:/);
-    await saveOrdersSettings(o.k.t.db, { creditOverLimit: 'refuse' });
+    await put(admin, { creditOverLimit: 'refuse' });
     await o.k.t.db.execute(sql`update companies set credit_limit = 50000000 where id = ${o.dealerId}`);
     const within = await o.place(
       o.buyer,

@@ -1,8 +1,11 @@
-import { IconAlertTriangle, IconPackages, IconReceiptRefund } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPackages, IconReceiptRefund, IconSettings } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { WebModule } from '../../app/module-types';
 
-/** Back office: orders (list, order page with status, edit, shipments, tracking, refunds), returns and claims. */
+/**
+ * Back office: orders (list, order page with status, edit, shipments, tracking, refunds), returns, claims and
+ * the ordering rules.
+ */
 export const ordersAdminModule: WebModule = {
   id: 'orders-admin',
   routes: (parent) => [
@@ -25,6 +28,11 @@ export const ordersAdminModule: WebModule = {
       getParentRoute: () => parent,
       path: '/admin/claims',
       component: lazyRouteComponent(() => import('./QueuesPage'), 'ClaimsQueuePage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/order-settings',
+      component: lazyRouteComponent(() => import('./OrdersSettingsPage'), 'OrdersSettingsPage'),
     }),
   ],
   nav: [
@@ -51,6 +59,14 @@ export const ordersAdminModule: WebModule = {
       section: 'backOffice',
       permission: 'orders.manage',
       order: 22,
+    },
+    {
+      to: '/admin/order-settings',
+      label: 'orders-admin.settings.nav',
+      icon: IconSettings,
+      section: 'backOffice',
+      permission: 'settings.manage',
+      order: 23,
     },
   ],
 };
