@@ -381,4 +381,29 @@ describe('refunds', () => {
     });
     expect(refused.json().code).toBe('ORDER_NOT_REFUNDABLE');
   });
+
+  it('sends back by itself, once, a card payment that succeeds after the order was cancelled', async () => {
+    const [a] = p as [TestProduct];
+    const order = await createTestOrder(k.t.db, {
+      personId: customerId,
+      status: 'cancelled',
+      paymentMethod: 'card_online',
+      lines: [{ product: a, quantity: 1 }],
+    });
+    // The customer still had the provider's page open and paid there.
+    const payment = await k.paidPayment(order.id, order.total, { linked: true });
+    await k.t.drainJobs();
+    const after = await detail(order.id);
+    expect(after).toMatchObject({
+      status: 'cancelled',
+      paidAmount: order.total,
+      refundedAmount: order.total,
+      paymentState: 'refunded',
+    });
+    expect(after.timeline.filter((e: { note: string | null }) => e.note?.startsWith('refund'))).toHaveLength(
+      1,
+    );
+    const { paymentOf } = await import('../payments/payments.service.js');
+    expect((await paymentOf(k.t.db, payment.id)).refundedAmount).toBe(order.total);
+  });
 });

@@ -242,7 +242,8 @@ export async function aftercareTestApp() {
     return found.id;
   }
   /** A succeeded card payment of `amount` for an order, paid on the dev page. */
-  async function paidPayment(orderId: string, amount: number) {
+  /** A dev-provider card payment for the order, paid on its page; `linked`: the order knows it before it is paid. */
+  async function paidPayment(orderId: string, amount: number, { linked = false } = {}) {
     const payment = await startPayment(t.db, env.ctx, {
       subjectType: 'order',
       subjectId: orderId,
@@ -252,6 +253,7 @@ export async function aftercareTestApp() {
       returnUrl: `${origin}/orders/${orderId}`,
       idempotencyKey: uuidv7(),
     });
+    if (linked) await t.db.update(orders).set({ paymentId: payment.id }).where(eq(orders.id, orderId));
     await t.app.inject({
       method: 'POST',
       url: new URL(payment.confirmationUrl as string).pathname,

@@ -8,6 +8,7 @@ import type { OrderStatus } from '../../shared/orders.js';
 import { orgPermissionsOf } from '../../shared/permissions.js';
 import { listMembers } from '../companies/companies.service.js';
 import { getPerson } from '../people/people.service.js';
+import { refundOrder } from './admin.service.js';
 import { releaseExpiredHolds } from './approvals.service.js';
 import { notifyApprovalDecision, notifyApprovalRequest, notifyOrderStatus } from './orders.inapp.js';
 import { approvalDecisionMail, approvalRequestMail, orderStatusMail } from './orders.mail.js';
@@ -97,13 +98,37 @@ async function notify(db: Db, publicUrl: string, event: Record<string, unknown>)
   });
 }
 
+/**
+ * A card payment that succeeds after its order was cancelled (the customer paid in another tab, the hold ran
+ * out) goes back to the card at once. A retried job finds it refunded and does nothing; the refund's key is
+ * the payment's, so the provider never refunds it twice either.
+ */
+async function refundLatePayment(db: Db, ctx: ModuleContext, payment: Record<string, unknown>) {
+  const orderId = payment.subjectType === 'order' ? String(payment.subjectId ?? '') : '';
+  if (!orderId || !payment.paymentId) return;
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (order?.status !== 'cancelled' || order.paymentId !== payment.paymentId) return;
+  const due = order.paidAmount - order.refundedAmount;
+  if (due <= 0) return;
+  await refundOrder(
+    db,
+    { config: ctx.config, secrets: ctx.secrets },
+    order.id,
+    { amount: due, reason: 'paid after the order was cancelled', idempotencyKey: `late-${order.paymentId}` },
+    { kind: 'system', id: null, name: null },
+  );
+}
+
 /** The orders module's jobs: payment outcomes, notifications, and the approval hold expiry. */
 export function ordersJobs(ctx: ModuleContext) {
   return [
     defineJob({
       name: paymentEventsJob,
       payload: outboxPayload,
-      handler: ({ payload, db }) => applyPaymentEvent(db, payload.eventId, payload.topic, payload.payload),
+      handler: async ({ payload, db }) => {
+        await applyPaymentEvent(db, payload.eventId, payload.topic, payload.payload);
+        if (payload.topic === 'payments.succeeded') await refundLatePayment(db, ctx, payload.payload);
+      },
     }),
     defineJob({
       name: notifyJob,

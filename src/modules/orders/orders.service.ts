@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../server/core/db.js';
+import { type Db, queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import { type AddressOwner, defaultAddressId, listAddresses } from '../addresses/addresses.service.js';
@@ -209,6 +209,7 @@ export async function applyPaymentEvent(
     amount?: number;
     fullyRefunded?: boolean;
     paymentId?: string;
+    refundId?: string;
   },
 ): Promise<void> {
   if (payload.subjectType !== 'order' || !payload.subjectId || !isUuid(payload.subjectId)) return;
@@ -219,12 +220,28 @@ export async function applyPaymentEvent(
       .where(eq(orders.id, payload.subjectId as string));
     if (!exists) return;
     const order = await lockOrder(tx, exists.id);
-    const seen = await tx.execute(
+    const seen = await queryRows(
+      tx,
       sql`select 1 from order_events where order_id = ${order.id} and kind = 'payment' and data->>'eventId' = ${eventId}`,
     );
-    if ((seen as unknown as { rows: unknown[] }).rows.length) return;
+    if (seen.length) return;
+    // A refund the portal asked for (back office, return, late payment) is already counted where it was made.
+    const counted =
+      topic === 'payments.refunded' && payload.refundId
+        ? await queryRows(
+            tx,
+            sql`select 1 from order_events where order_id = ${order.id} and data->>'refundId' = ${payload.refundId}`,
+          )
+        : [];
+    if (counted.length) return;
     const amount = payload.amount ?? 0;
-    const data = { eventId, topic, paymentId: payload.paymentId ?? null, amount };
+    const data = {
+      eventId,
+      topic,
+      paymentId: payload.paymentId ?? null,
+      amount,
+      ...(payload.refundId ? { refundId: payload.refundId } : {}),
+    };
     if (topic === 'payments.succeeded') {
       const paidAmount = order.paidAmount + amount;
       await tx

@@ -315,6 +315,7 @@ export async function setReturnStatus(
     }
     const order = await lockOrder(tx, row.orderId);
     let refundedAmount = row.refundedAmount;
+    let refundId: string | undefined;
     if (change.status === 'refunded') {
       if (order.paymentId) {
         const refund = await refundPayment(tx, ctx, {
@@ -322,6 +323,7 @@ export async function setReturnStatus(
           amount: row.amount,
           idempotencyKey: `return-${row.id}`,
         });
+        refundId = refund.id;
         const total = order.refundedAmount + refund.amount;
         await tx
           .update(orders)
@@ -342,7 +344,7 @@ export async function setReturnStatus(
     await recordOrderEvent(tx, order.id, actor, {
       kind: 'return',
       note: `${row.number}: ${change.status}`,
-      data: { returnId: id, status: change.status },
+      data: { returnId: id, status: change.status, ...(refundId ? { refundId } : {}) },
     });
     await notify(
       tx,
