@@ -1,6 +1,7 @@
 import { defineModule } from '../../server/core/module.js';
 import { orderAftercareRoutes } from './aftercare.js';
 import { approvalsRoutes } from './approvals.routes.js';
+import { orderExportRoutes } from './export.routes.js';
 import { ordersJobs, wireOrders } from './orders.jobs.js';
 import './orders.mail.js';
 import { ordersRoutes } from './orders.routes.js';
@@ -21,6 +22,7 @@ export const ordersModule = defineModule({
     ordersRoutes(app, ctx);
     approvalsRoutes(app, ctx);
     repeatRoutes(app, ctx);
+    orderExportRoutes(app, ctx);
     await orderAftercareRoutes(app, ctx);
   },
   jobs: ordersJobs,
