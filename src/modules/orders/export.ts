@@ -227,7 +227,10 @@ function headerFields(o: OrderDocument, lang: DocumentLanguage): [string, string
   const requisites = (p: { inn: string | null; kpp: string | null }) =>
     [p.inn ? `${l.inn} ${p.inn}` : null, p.kpp ? `${l.kpp} ${p.kpp}` : null].filter(Boolean).join(', ');
   const buyer = [o.buyer.name, requisites(o.buyer)].filter(Boolean).join(', ');
-  const method = [l.deliveryKinds[o.delivery.kind] ?? o.delivery.kind, o.delivery.name, o.delivery.carrier]
+  const method = [
+    o.delivery.name || (l.deliveryKinds[o.delivery.kind] ?? o.delivery.kind),
+    o.delivery.carrier,
+  ]
     .filter((v, i, all) => v && all.indexOf(v) === i)
     .join(' — ');
   const fields: [string, string][] = [
