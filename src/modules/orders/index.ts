@@ -1,6 +1,7 @@
 import { defineModule } from '../../server/core/module.js';
 import { orderAftercareRoutes } from './aftercare.js';
 import { approvalsRoutes } from './approvals.routes.js';
+import { orderExportRoutes } from './export.routes.js';
 import { ordersJobs, wireOrders } from './orders.jobs.js';
 import './orders.mail.js';
 import { ordersRoutes } from './orders.routes.js';
@@ -23,6 +24,7 @@ export const ordersModule = defineModule({
     approvalsRoutes(app, ctx);
     repeatRoutes(app, ctx);
     ordersSettingsRoutes(app, ctx);
+    orderExportRoutes(app, ctx);
     await orderAftercareRoutes(app, ctx);
   },
   jobs: ordersJobs,

@@ -9,6 +9,7 @@ import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NoAccess } from '../backoffice/NoAccess';
+import { OrderDownloads } from '../orders/OrderDownloads';
 import { type AdminOrder, money, nextStatuses, orderOf, send } from './api';
 import { EditForm, RefundForm, ShipmentForm, TrackingForm } from './OrderForms';
 import { useOrderAction } from './useOrderAction';
@@ -28,6 +29,7 @@ export function OrderPage() {
       <PageHeader title={t('orders-admin.order', { number: o.number })} />
       <Stack>
         <Summary order={o} />
+        <OrderDownloads orderUrl={`/api/v1/admin/orders/${o.id}`} number={o.number} />
         <StatusActions order={o} />
         {o.can.edit ? <EditForm order={o} /> : null}
         {o.can.ship ? <ShipmentForm order={o} /> : null}

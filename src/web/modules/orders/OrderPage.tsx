@@ -22,6 +22,7 @@ import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { apiBase, formatMoney, type Order, type OrderScope, orderQuery, pageBase } from './api';
+import { OrderDownloads } from './OrderDownloads';
 import { useOrderScope } from './scope';
 
 function ApprovalBox({ order, scope }: { order: Order; scope: OrderScope }) {
@@ -169,6 +170,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
         </Badge>
       </Group>
       <ApprovalBox order={order} scope={scope} />
+      <OrderDownloads orderUrl={`${apiBase(scope)}/orders/${order.id}`} number={order.number} />
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('orders.detail.lines')}
