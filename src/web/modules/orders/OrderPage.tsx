@@ -22,6 +22,7 @@ import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { apiBase, formatMoney, type Order, type OrderScope, orderQuery, pageBase } from './api';
+import { RepeatOrderButton } from './RepeatOrderButton';
 import { useOrderScope } from './scope';
 
 function ApprovalBox({ order, scope }: { order: Order; scope: OrderScope }) {
@@ -142,6 +143,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
         }
         actions={
           <Group gap="xs">
+            <RepeatOrderButton order={order} scope={scope} />
             {order.can.pay ? (
               <Button loading={pay.isPending} onClick={() => pay.mutate()} data-testid="order-pay">
                 {t('orders.detail.pay')}
