@@ -30,7 +30,7 @@ export function OrderPage() {
         <Summary order={o} />
         <StatusActions order={o} />
         {o.can.edit ? <EditForm order={o} /> : null}
-        {o.can.ship ? <ShipmentForm order={o} /> : null}
+        {o.can.ship ? <ShipmentForm key={o.shipments.length} order={o} /> : null}
         {o.shipments.map((s) => (
           <Card withBorder key={s.id} data-testid="admin-shipment">
             <Stack gap="xs">
