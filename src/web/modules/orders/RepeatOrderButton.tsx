@@ -85,7 +85,7 @@ export function RepeatOrderButton({ order, scope }: { order: Order; scope: Order
       });
       const problems = unavailable.length + corrected.length + repriced.length;
       const message: ReactNode = (
-        <Stack gap="xs" data-testid="repeat-report">
+        <Stack gap="xs" c="var(--mantine-color-text)" data-testid="repeat-report">
           {problems === 0 ? (
             <Text size="sm">{t('orders.repeat.allAdded', { count: result.added })}</Text>
           ) : null}
