@@ -66,7 +66,15 @@ function Summary({ order: o }: { order: AdminOrder }) {
         <Text>{o.companyName ?? o.placedBy.name}</Text>
         {o.customerEmail ? <Text c="dimmed">{o.customerEmail}</Text> : null}
       </Group>
-      <Table.ScrollContainer minWidth={480} mt="sm">
+      {/* A native, focusable scroll box: on a phone the table scrolls sideways and keyboards must reach it. */}
+      <Table.ScrollContainer
+        minWidth={480}
+        mt="sm"
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('orders-admin.order', { number: o.number })}
+      >
         <Table withTableBorder>
           <Table.Tbody>
             {o.lines.map((l) => (
