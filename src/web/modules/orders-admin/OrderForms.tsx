@@ -105,7 +105,13 @@ export function ShipmentForm({ order }: { order: AdminOrder }) {
         <Title order={2} size="h4">
           {t('orders-admin.ship.title')}
         </Title>
-        <Table.ScrollContainer minWidth={300}>
+        <Table.ScrollContainer
+          minWidth={300}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('orders-admin.ship.title')}
+        >
           <Table withTableBorder>
             <Table.Tbody>
               {left.map((l) => (

@@ -32,7 +32,7 @@ export function OrderPage() {
         <OrderDownloads orderUrl={`/api/v1/admin/orders/${o.id}`} number={o.number} />
         <StatusActions order={o} />
         {o.can.edit ? <EditForm order={o} /> : null}
-        {o.can.ship ? <ShipmentForm order={o} /> : null}
+        {o.can.ship ? <ShipmentForm key={o.shipments.length} order={o} /> : null}
         {o.shipments.map((s) => (
           <Card withBorder key={s.id} data-testid="admin-shipment">
             <Stack gap="xs">
@@ -68,7 +68,15 @@ function Summary({ order: o }: { order: AdminOrder }) {
         <Text>{o.companyName ?? o.placedBy.name}</Text>
         {o.customerEmail ? <Text c="dimmed">{o.customerEmail}</Text> : null}
       </Group>
-      <Table.ScrollContainer minWidth={480} mt="sm">
+      {/* A native, focusable scroll box: on a phone the table scrolls sideways and keyboards must reach it. */}
+      <Table.ScrollContainer
+        minWidth={480}
+        mt="sm"
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('orders-admin.order', { number: o.number })}
+      >
         <Table withTableBorder>
           <Table.Tbody>
             {o.lines.map((l) => (

@@ -23,6 +23,7 @@ import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { apiBase, formatMoney, type Order, type OrderScope, orderQuery, pageBase } from './api';
 import { OrderDownloads } from './OrderDownloads';
+import { RepeatOrderButton } from './RepeatOrderButton';
 import { useOrderScope } from './scope';
 
 function ApprovalBox({ order, scope }: { order: Order; scope: OrderScope }) {
@@ -143,6 +144,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
         }
         actions={
           <Group gap="xs">
+            <RepeatOrderButton order={order} scope={scope} />
             {order.can.pay ? (
               <Button loading={pay.isPending} onClick={() => pay.mutate()} data-testid="order-pay">
                 {t('orders.detail.pay')}

@@ -38,6 +38,7 @@ export interface Order extends OrderSummary {
   delivery: { kind: string; name: string; address: string | null; recipientName: string | null };
   lines: {
     id: string;
+    variantId: string;
     sku: string;
     name: string;
     unit: string;
@@ -69,7 +70,7 @@ export interface Order extends OrderSummary {
     carrier?: string | null;
     trackingNumber?: string | null;
   }[];
-  can: { cancel: boolean; pay: boolean; approve: boolean };
+  can: { cancel: boolean; pay: boolean; approve: boolean; repeat?: boolean };
 }
 
 export interface OrderPage {
