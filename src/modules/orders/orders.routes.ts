@@ -94,17 +94,17 @@ function viewerOf(request: FastifyRequest, scope: Scope['scope']): OrderViewer {
 const orderPage = (publicUrl: string, request: FastifyRequest, scope: Scope['scope']) =>
   scope === 'me' ? `${publicUrl}/orders/{id}` : `${publicUrl}/orgs/${orgOf(request).orgId}/orders/{id}`;
 
-/** Checkout, placement, history, detail, cancel and pay again, for a person and for a company (docs/orders.md). */
 /** The lines to check out: the cart's (when `cartId` is given and the viewer may see it), else `lines`. */
 async function linesOf(
+  db: Db,
   body: { cartId?: string | undefined; lines?: { variantId: string; quantity: number }[] | undefined },
   pricing: PricingContext,
-  db: Db,
 ) {
   if (body.cartId) return checkoutLinesOf(db, { pricing }, body.cartId);
   return body.lines ?? [];
 }
 
+/** Checkout, placement, history, detail, cancel and pay again, for a person and for a company (docs/orders.md). */
 export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const payments = { config, secrets };
@@ -133,7 +133,7 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
           ...(viewer.role ? { role: viewer.role } : {}),
           canApprove: viewer.canApprove ?? false,
           pricing,
-          lines: await linesOf(request.body, pricing, db),
+          lines: await linesOf(db, request.body, pricing),
           addressId: request.body.addressId,
           desiredDate: request.body.desiredDate,
         });
@@ -157,7 +157,7 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
         const viewer = viewerOf(request, s.scope);
         const body = request.body;
         const pricing = await pricingContextOf(db, request, s.scope);
-        const lines = await linesOf(body, pricing, db);
+        const lines = await linesOf(db, body, pricing);
         if (!lines.length) throw new AppError('CART_EMPTY', 'The order has no lines');
         const me = await getPerson(db, viewer.id);
         const scope = scopeOf(request, s.scope);
