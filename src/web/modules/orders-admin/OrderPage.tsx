@@ -9,6 +9,7 @@ import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NoAccess } from '../backoffice/NoAccess';
+import { eventNote, eventTitle } from '../orders/timeline';
 import { type AdminOrder, money, nextStatuses, orderOf, send } from './api';
 import { EditForm, RefundForm, ShipmentForm, TrackingForm } from './OrderForms';
 import { useOrderAction } from './useOrderAction';
@@ -132,9 +133,8 @@ function Timeline({ order: o }: { order: AdminOrder }) {
       <List size="sm" spacing={4}>
         {o.timeline.map((e) => (
           <List.Item key={e.id}>
-            {f.dateTime(e.at)} — {e.kind}
-            {e.status ? `: ${t(`orders-admin.statuses.${e.status}` as 'orders-admin.statuses.new')}` : ''}
-            {e.note ? ` (${e.note})` : ''}
+            {f.dateTime(e.at)} — {eventTitle(t, e)}
+            {e.note ? ` (${eventNote(t, e)})` : ''}
             {e.actor.name ? ` · ${e.actor.name}` : ''}
           </List.Item>
         ))}
