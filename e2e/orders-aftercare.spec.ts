@@ -16,7 +16,7 @@ const unique = (prefix: string, project: string) =>
 
 /** Picks an option of a Mantine select by its label. */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label }).click();
+  await scope.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

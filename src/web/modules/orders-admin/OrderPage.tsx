@@ -67,7 +67,15 @@ function Summary({ order: o }: { order: AdminOrder }) {
         <Text>{o.companyName ?? o.placedBy.name}</Text>
         {o.customerEmail ? <Text c="dimmed">{o.customerEmail}</Text> : null}
       </Group>
-      <Table.ScrollContainer minWidth={480} mt="sm">
+      {/* A native, focusable scroll box: on a phone the lines scroll sideways and keyboards must reach them. */}
+      <Table.ScrollContainer
+        minWidth={480}
+        mt="sm"
+        type="native"
+        tabIndex={0}
+        role="region"
+        aria-label={t('orders-admin.lines')}
+      >
         <Table withTableBorder>
           <Table.Tbody>
             {o.lines.map((l) => (
