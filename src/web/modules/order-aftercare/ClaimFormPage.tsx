@@ -64,6 +64,7 @@ export function ClaimFormPage() {
             value={shipmentId}
             onChange={setShipmentId}
             clearable
+            clearButtonProps={{ 'aria-label': t('order-aftercare.form.clearShipment') }}
           />
           <LinesPicker lines={shippedLines(shipments, false)} value={quantities} onChange={setQuantities} />
           <Textarea
@@ -85,6 +86,7 @@ export function ClaimFormPage() {
             value={files}
             onChange={(list) => setFiles(list.slice(0, 10))}
             clearable
+            clearButtonProps={{ 'aria-label': t('order-aftercare.form.clearFiles') }}
           />
           {send.isError ? (
             <Alert color="red" role="alert">

@@ -82,6 +82,7 @@ export function ReturnFormPage() {
             value={photos}
             onChange={(files) => setPhotos(files.slice(0, 5))}
             clearable
+            clearButtonProps={{ 'aria-label': t('order-aftercare.form.clearFiles') }}
           />
           {send.isError ? (
             <Alert color="red" role="alert">

@@ -216,7 +216,7 @@ export function TrackingForm({ orderId, shipment }: { orderId: string; shipment:
       </Group>
       <Problem error={add.error} />
       <Group>
-        <Button variant="light" loading={add.isPending} onClick={() => add.mutate(undefined)}>
+        <Button loading={add.isPending} onClick={() => add.mutate(undefined)}>
           {t('orders-admin.track.submit', { number: shipment.number })}
         </Button>
       </Group>

@@ -10,6 +10,7 @@ import { ErrorState } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NoAccess } from '../backoffice/NoAccess';
 import { OrderDownloads } from '../orders/OrderDownloads';
+import { eventNote, eventTitle } from '../orders/timeline';
 import { type AdminOrder, money, nextStatuses, orderOf, send } from './api';
 import { EditForm, RefundForm, ShipmentForm, TrackingForm } from './OrderForms';
 import { useOrderAction } from './useOrderAction';
@@ -68,14 +69,14 @@ function Summary({ order: o }: { order: AdminOrder }) {
         <Text>{o.companyName ?? o.placedBy.name}</Text>
         {o.customerEmail ? <Text c="dimmed">{o.customerEmail}</Text> : null}
       </Group>
-      {/* A native, focusable scroll box: on a phone the table scrolls sideways and keyboards must reach it. */}
+      {/* A native, focusable scroll box: on a phone the lines scroll sideways and keyboards must reach them. */}
       <Table.ScrollContainer
         minWidth={480}
         mt="sm"
         type="native"
         tabIndex={0}
         role="region"
-        aria-label={t('orders-admin.order', { number: o.number })}
+        aria-label={t('orders-admin.lines')}
       >
         <Table withTableBorder>
           <Table.Tbody>
@@ -142,9 +143,8 @@ function Timeline({ order: o }: { order: AdminOrder }) {
       <List size="sm" spacing={4}>
         {o.timeline.map((e) => (
           <List.Item key={e.id}>
-            {f.dateTime(e.at)} — {e.kind}
-            {e.status ? `: ${t(`orders-admin.statuses.${e.status}` as 'orders-admin.statuses.new')}` : ''}
-            {e.note ? ` (${e.note})` : ''}
+            {f.dateTime(e.at)} — {eventTitle(t, e)}
+            {e.note ? ` (${eventNote(t, e)})` : ''}
             {e.actor.name ? ` · ${e.actor.name}` : ''}
           </List.Item>
         ))}

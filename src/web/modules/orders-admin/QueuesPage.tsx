@@ -61,7 +61,8 @@ function Queue({ kind }: { kind: Kind }) {
     body = (
       <Stack>
         {list.data.items.map((item: Item) => (
-          <QueueItem key={item.id} kind={kind} item={item} />
+          // keyed by status too: a moved item starts over with its next statuses
+          <QueueItem key={`${item.id}:${item.status}`} kind={kind} item={item} />
         ))}
       </Stack>
     );
@@ -76,6 +77,7 @@ function Queue({ kind }: { kind: Kind }) {
         value={status}
         onChange={setStatus}
         clearable
+        clearButtonProps={{ 'aria-label': t('orders-admin.anyStatus') }}
       />
       {body}
     </>

@@ -21,10 +21,12 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { OrderAftercareLinks } from '../order-aftercare/OrderAftercareLinks';
 import { apiBase, formatMoney, type Order, type OrderScope, orderQuery, pageBase } from './api';
 import { OrderDownloads } from './OrderDownloads';
 import { RepeatOrderButton } from './RepeatOrderButton';
 import { useOrderScope } from './scope';
+import { eventNote, eventTitle } from './timeline';
 
 function ApprovalBox({ order, scope }: { order: Order; scope: OrderScope }) {
   const { t, i18n } = useTranslation();
@@ -173,6 +175,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
       </Group>
       <ApprovalBox order={order} scope={scope} />
       <OrderDownloads orderUrl={`${apiBase(scope)}/orders/${order.id}`} number={order.number} />
+      <OrderAftercareLinks order={order} orgId={scope.kind === 'org' ? scope.orgId : undefined} />
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('orders.detail.lines')}
@@ -255,14 +258,11 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
         </Title>
         <Timeline bulletSize={12} lineWidth={2}>
           {order.timeline.map((e) => (
-            <Timeline.Item
-              key={e.id}
-              title={e.status ? t(`orders.status.${e.status}` as 'orders.status.new') : (e.note ?? e.kind)}
-            >
+            <Timeline.Item key={e.id} title={eventTitle(t, e)}>
               <Text size="xs" c="dimmed">
                 {new Date(e.at).toLocaleString(i18n.language)} · {e.actor.name ?? t('orders.detail.system')}
               </Text>
-              {e.status && e.note ? <Text size="sm">{e.note}</Text> : null}
+              {e.note ? <Text size="sm">{eventNote(t, e)}</Text> : null}
             </Timeline.Item>
           ))}
         </Timeline>
