@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { categories, priceLists, prices, products, productVariants, warehouses } from './catalog.tables.js';
@@ -159,4 +159,15 @@ export async function variantOrderFacts(db: Db, variantIds: readonly string[]) {
       },
     ]),
   );
+}
+
+/** Variant ids by SKU (case-insensitive, keys lower-cased); unknown SKUs are absent. */
+export async function variantIdsBySku(db: Db, skus: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(skus.map((s) => s.trim().toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: productVariants.id, sku: productVariants.sku })
+    .from(productVariants)
+    .where(inArray(sql`lower(${productVariants.sku})`, wanted));
+  return new Map(rows.map((r) => [r.sku.toLowerCase(), r.id]));
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../server/core/errors.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import type { OrderStatus } from '../../shared/orders.js';
-import { variantOrderFacts } from '../catalog/catalog.service.js';
+import { variantIdsBySku, variantOrderFacts } from '../catalog/catalog.service.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
 import { releaseStock, reserveStock } from '../catalog/stock.service.js';
 import { companyIdsManagedBy, companySummariesOf, getCompany } from '../companies/companies.service.js';
@@ -155,9 +155,27 @@ export const editableStatuses: readonly OrderStatus[] = ['new', 'awaiting_approv
 
 export interface OrderEdit {
   lines?: Array<{ lineId: string; quantity: number }> | undefined;
-  addLines?: Array<{ variantId: string; quantity: number }> | undefined;
+  addLines?:
+    | Array<{ variantId?: string | undefined; sku?: string | undefined; quantity: number }>
+    | undefined;
   deliveryCost?: number | undefined;
   comment?: string | null | undefined;
+}
+
+/** New lines with their variant ids: a SKU nobody has is a 400 at that line. */
+async function variantsOfNewLines(db: Db, adding: NonNullable<OrderEdit['addLines']>) {
+  const bySku = await variantIdsBySku(
+    db,
+    adding.flatMap((a) => (a.sku ? [a.sku] : [])),
+  );
+  return adding.map((a, i) => {
+    const variantId = a.variantId ?? bySku.get(a.sku?.trim().toLowerCase() ?? '');
+    if (!variantId)
+      throw new AppError('VALIDATION_FAILED', `No product with the SKU ${a.sku}`, [
+        { path: `addLines.${i}.sku`, message: 'No product with this SKU' },
+      ]);
+    return { variantId, quantity: a.quantity };
+  });
 }
 
 /** Moves `delta` (positive: more) of a line's reservation; released stock goes back from the last warehouse. */
@@ -261,7 +279,7 @@ export async function editOrder(tx: Db, orderId: string, edit: OrderEdit, actor:
       changes.push(`${line.sku}: ${line.quantity} → ${change.quantity}`);
     }
   }
-  const adding = edit.addLines ?? [];
+  const adding = await variantsOfNewLines(tx, edit.addLines ?? []);
   if (adding.length) {
     const facts = await variantOrderFacts(
       tx,

@@ -148,7 +148,8 @@ describe('status and editing', () => {
         { lineId: lineA, quantity: 5 },
         { lineId: lineB, quantity: 0 },
       ],
-      addLines: [{ variantId: c.variantId, quantity: 2 }],
+      // By SKU, as a manager types it (any case).
+      addLines: [{ sku: c.sku.toLowerCase(), quantity: 2 }],
       deliveryCost: 500_00,
       comment: 'Позвонить заранее',
     });
@@ -171,6 +172,17 @@ describe('status and editing', () => {
     const mail = await k.latestMailTo(demoPeople.customer.email);
     expect(mail?.subject).toContain(order.number);
 
+    const unknownSku = await admin('PATCH', `/api/v1/admin/orders/${order.id}`, {
+      addLines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }],
+    });
+    expect(unknownSku.statusCode).toBe(400);
+    expect(unknownSku.json().errors).toEqual([
+      { path: 'addLines.0.sku', message: 'No product with this SKU' },
+    ]);
+    const both = await admin('PATCH', `/api/v1/admin/orders/${order.id}`, {
+      addLines: [{ sku: c.sku, variantId: c.variantId, quantity: 1 }],
+    });
+    expect(both.statusCode).toBe(400);
     const tooMuch = await admin('PATCH', `/api/v1/admin/orders/${order.id}`, {
       lines: [{ lineId: lineA, quantity: 100_000 }],
     });

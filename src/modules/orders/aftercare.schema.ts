@@ -45,8 +45,19 @@ export const editBody = z
       .array(z.object({ lineId: z.uuid(), quantity: z.number().min(0).max(1_000_000).multipleOf(0.001) }))
       .max(200)
       .optional(),
+    // A new line names its variant by id, or by SKU as a manager types it.
     addLines: z
-      .array(z.object({ variantId: z.uuid(), quantity }))
+      .array(
+        z
+          .object({
+            variantId: z.uuid().optional(),
+            sku: z.string().trim().min(1).max(100).optional(),
+            quantity,
+          })
+          .refine((a) => (a.variantId === undefined) !== (a.sku === undefined), {
+            message: 'Give either variantId or sku',
+          }),
+      )
       .max(50)
       .optional(),
     deliveryCost: kopecks.optional(),

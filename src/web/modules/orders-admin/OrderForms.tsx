@@ -7,6 +7,7 @@ import {
   Select,
   Stack,
   Table,
+  Text,
   Textarea,
   TextInput,
   Title,
@@ -33,13 +34,27 @@ export function EditForm({ order }: { order: AdminOrder }) {
   );
   const [delivery, setDelivery] = useState<number | string>(order.deliveryCost / 100);
   const [comment, setComment] = useState(order.comment ?? '');
-  const save = useOrderAction(order.id, () =>
-    send('PATCH', `/orders/${order.id}`, {
-      lines: order.lines.map((l) => ({ lineId: l.id, quantity: qty[l.id] ?? l.quantity })),
-      deliveryCost: typeof delivery === 'number' ? Math.round(delivery * 100) : order.deliveryCost,
-      comment: comment || null,
-    }),
+  // New lines by SKU; the server prices them for this customer and reserves their stock.
+  const [added, setAdded] = useState<{ sku: string; quantity: number }[]>([]);
+  const [sku, setSku] = useState('');
+  const [addQty, setAddQty] = useState<number | string>(1);
+  const save = useOrderAction(
+    order.id,
+    () =>
+      send('PATCH', `/orders/${order.id}`, {
+        lines: order.lines.map((l) => ({ lineId: l.id, quantity: qty[l.id] ?? l.quantity })),
+        ...(added.length ? { addLines: added } : {}),
+        deliveryCost: typeof delivery === 'number' ? Math.round(delivery * 100) : order.deliveryCost,
+        comment: comment || null,
+      }),
+    () => setAdded([]),
   );
+  const addLine = () => {
+    if (!sku.trim() || typeof addQty !== 'number' || addQty <= 0) return;
+    setAdded([...added, { sku: sku.trim(), quantity: addQty }]);
+    setSku('');
+    setAddQty(1);
+  };
   return (
     <Card withBorder>
       <Stack>
@@ -51,10 +66,46 @@ export function EditForm({ order }: { order: AdminOrder }) {
             key={l.id}
             label={`${l.name} (${l.sku})`}
             min={0}
-            value={qty[l.id]}
+            value={qty[l.id] ?? l.quantity}
             onChange={(v) => setQty({ ...qty, [l.id]: typeof v === 'number' ? v : 0 })}
           />
         ))}
+        {added.map((a, i) => (
+          <Group key={`${a.sku}-${i}`} justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              + {a.sku} × {a.quantity}
+            </Text>
+            <Button
+              variant="subtle"
+              color="red"
+              size="compact-sm"
+              onClick={() => setAdded(added.filter((_, j) => j !== i))}
+            >
+              {t('orders-admin.edit.removeNew', { sku: a.sku })}
+            </Button>
+          </Group>
+        ))}
+        <Group align="flex-end" wrap="wrap" gap="xs">
+          <TextInput
+            label={t('orders-admin.edit.sku')}
+            value={sku}
+            onChange={(e) => setSku(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') addLine();
+            }}
+            style={{ flex: '1 1 10rem' }}
+          />
+          <NumberInput
+            label={t('orders-admin.edit.quantity')}
+            min={0.001}
+            value={addQty}
+            onChange={setAddQty}
+            style={{ flex: '0 1 7rem' }}
+          />
+          <Button variant="default" onClick={addLine} disabled={!sku.trim()}>
+            {t('orders-admin.edit.add')}
+          </Button>
+        </Group>
         <NumberInput
           label={t('orders-admin.edit.delivery')}
           min={0}
