@@ -110,6 +110,8 @@ export const cartListQuery = (place: CartPlace) =>
         place.kind === 'me' ? '/api/v1/me/carts' : `/api/v1/orgs/${encodeURIComponent(place.orgId)}/carts`;
       return (await api<{ items: CartSummary[] }>(url)).items;
     },
+    // A person's or a company's carts are dropped on sign-out, not refetched into a 401.
+    meta: { needsPerson: place.kind !== 'guest' },
   });
 
 /** One cart, re-priced live (a guest's is null until something is added). */
@@ -121,6 +123,7 @@ export const cartQuery = (place: CartPlace, cartId: string | null) =>
       return api<Cart>(cartBase(place, cartId));
     },
     enabled: place.kind === 'guest' || Boolean(cartId),
+    meta: { needsPerson: place.kind !== 'guest' },
   });
 
 /** The place of the current page's context: a company in the URL, else the signed-in person, else a guest. */
