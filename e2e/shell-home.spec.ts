@@ -88,9 +88,9 @@ test.describe('[CABINET] home', () => {
     page,
     checkA11y,
   }) => {
-    await page.goto('/orders/no-such-page');
+    await page.goto('/no-such-section/no-such-page');
     await expect(page.getByRole('heading', { level: 1, name: ru.notFound.title })).toBeVisible();
-    await expect(page.getByTestId('not-found')).toContainText('/orders/no-such-page');
+    await expect(page.getByTestId('not-found')).toContainText('/no-such-section/no-such-page');
     // The shell stays around the 404 page, so the person is not lost.
     await expect(page.getByRole('banner')).toBeVisible();
     await checkA11y('404 page');

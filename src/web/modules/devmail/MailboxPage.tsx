@@ -6,13 +6,16 @@ import {
   Paper,
   Stack,
   Text,
+  TextInput,
   ThemeIcon,
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronRight, IconInbox, IconMail, IconRefresh } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
 import { useFormat } from '../../ui/format';
@@ -82,7 +85,10 @@ function MessageRow({ message }: { message: DevMailSummary }) {
 export function MailboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const list = useInfiniteQuery(devMailboxListQuery);
+  const [to, setTo] = useState('');
+  const [debouncedTo] = useDebouncedValue(to.trim().toLowerCase(), 300);
+  // Only a whole address filters: the server matches the recipient exactly.
+  const list = useInfiniteQuery(devMailboxListQuery(debouncedTo.includes('@') ? debouncedTo : ''));
   usePageTitle(t('devmail.title'));
   const messages = list.data?.pages.flatMap((page) => page.items) ?? [];
   const denied = isApiError(list.error, 401, 403);
@@ -153,6 +159,18 @@ export function MailboxPage() {
           )
         }
       />
+      {denied ? null : (
+        <TextInput
+          type="email"
+          label={t('devmail.filterTo')}
+          placeholder="name@example.ru"
+          value={to}
+          onChange={(event) => setTo(event.currentTarget.value)}
+          mb="md"
+          maw={420}
+          data-testid="mailbox-filter-to"
+        />
+      )}
       {body}
     </>
   );

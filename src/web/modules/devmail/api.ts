@@ -24,13 +24,17 @@ export interface DevMailMessage extends DevMailSummary {
 
 const PAGE_SIZE = 50;
 
-export const devMailboxListQuery = infiniteQueryOptions({
-  queryKey: ['admin', 'devMailbox', 'list'],
-  queryFn: ({ pageParam }) =>
-    api<DevMailPage>('/api/v1/admin/dev-mailbox', { query: { limit: PAGE_SIZE, cursor: pageParam } }),
-  initialPageParam: null as string | null,
-  getNextPageParam: (page) => page.nextCursor,
-});
+/** The newest messages first; `to` keeps only those to one address. */
+export const devMailboxListQuery = (to = '') =>
+  infiniteQueryOptions({
+    queryKey: ['admin', 'devMailbox', 'list', to],
+    queryFn: ({ pageParam }) =>
+      api<DevMailPage>('/api/v1/admin/dev-mailbox', {
+        query: { limit: PAGE_SIZE, cursor: pageParam, ...(to ? { to } : {}) },
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
 
 export const devMailboxMessageQuery = (id: string) =>
   queryOptions({
