@@ -33,7 +33,7 @@ test.describe('[B2C] carts', () => {
     await expect(page.getByRole('heading', { level: 1, name: cartridge })).toBeVisible(firstLoad);
     await page.getByTestId('calculator-quantity').fill('2');
     await page.getByTestId('calculator-quantity').blur();
-    await page.getByTestId('add-to-cart').click();
+    await page.getByTestId('calculator').getByTestId('add-to-cart').click();
     await expect(page.getByTestId('cart-indicator')).toContainText('1');
     await page.goto('/cart');
     await expect(page.getByTestId('cart-line')).toHaveCount(1, firstLoad);
@@ -88,8 +88,10 @@ test.describe('[B2B] carts', () => {
 
     // From the product page of the company catalog into the default cart.
     await page.goto(`/orgs/${orgId}/catalog/products/${await productId(page, `orgs/${orgId}`, cableSku)}`);
-    await expect(page.getByTestId('add-to-cart')).toBeVisible(firstLoad);
-    await page.getByTestId('add-to-cart').click();
+    // The product's own button (related products on the page have theirs).
+    const addToCart = page.getByTestId('calculator').getByTestId('add-to-cart');
+    await expect(addToCart).toBeVisible(firstLoad);
+    await addToCart.click();
     await expect(page.getByTestId('cart-indicator')).not.toHaveText('0');
 
     // A new shared cart, filled by quick order.
