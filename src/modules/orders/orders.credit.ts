@@ -26,7 +26,8 @@ export async function creditOf(
   const [row] = await queryRows<{ used: string }>(
     db,
     sql`select coalesce(sum(total - paid_amount), 0)::text as used from orders
-        where company_id = ${companyId} and payment_method = 'deferred' and status <> 'cancelled'`,
+        where company_id = ${companyId} and payment_method = 'deferred' and status <> 'cancelled'
+          and paid_amount < total`,
   );
   const used = Number(row?.used ?? 0);
   return { limit: company.creditLimit, used, available: Math.max(0, company.creditLimit - used) };

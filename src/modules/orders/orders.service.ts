@@ -57,6 +57,8 @@ export async function orderInScope(db: Db, scope: OrderScope, id: string): Promi
 }
 
 const cursorShape = z.tuple([z.string(), z.string()]);
+/** An order number as the portal gives them (`K-2026-000123`; older imports `B-0001234`). */
+const wholeOrderNumber = /^[A-Z]-(\d{4}-\d{6}|\d{7})$/;
 
 /** Order history of the scope with filters, newest first, keyset pages on (created_at, id). */
 export async function listOrders(db: Db, scope: OrderScope, q: OrderListQuery) {
@@ -72,11 +74,21 @@ export async function listOrders(db: Db, scope: OrderScope, q: OrderListQuery) {
   if (q.to) where.push(lt(orders.createdAt, new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000)));
   if (q.minTotal !== undefined) where.push(gte(orders.total, q.minTotal));
   if (q.maxTotal !== undefined) where.push(lte(orders.total, q.maxTotal));
-  if (q.number) where.push(ilike(orders.number, `%${q.number.replace(/[%_\\]/g, '\\$&')}%`));
+  if (q.number) {
+    // A whole number (pasted from a document) is found through the unique index; a part of one is searched.
+    const whole = q.number.trim().toUpperCase();
+    where.push(
+      wholeOrderNumber.test(whole)
+        ? eq(orders.number, whole)
+        : ilike(orders.number, `%${q.number.replace(/[%_\\]/g, '\\$&')}%`),
+    );
+  }
   if (q.placedBy && scope.kind === 'org') where.push(eq(orders.personId, q.placedBy));
   if (q.product)
     where.push(
-      sql`exists (select 1 from ${orderLines} ol where ol.order_id = ${orders.id} and (ol.variant_id = ${q.product} or ol.product_id = ${q.product}))`,
+      // Through the variant and product indexes of the lines (a product is in few orders of millions).
+      sql`${orders.id} in (select ol.order_id from ${orderLines} ol where ol.variant_id = ${q.product}
+        union select ol.order_id from ${orderLines} ol where ol.product_id = ${q.product})`,
     );
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;

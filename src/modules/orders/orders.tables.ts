@@ -110,6 +110,12 @@ export const orders = pgTable(
     index('orders_status_created_idx').on(t.status, t.createdAt, t.id),
     index('orders_created_idx').on(t.createdAt, t.id),
     index('orders_approval_idx').on(t.companyId, t.createdAt).where(sql`${t.approvalState} = 'pending'`),
+    // The credit check sums only what deferred orders still owe: a company's settled history stays out of it.
+    index('orders_credit_open_idx')
+      .on(t.companyId)
+      .where(
+        sql`${t.paymentMethod} = 'deferred' and ${t.status} <> 'cancelled' and ${t.paidAmount} < ${t.total}`,
+      ),
     index('orders_reserved_until_idx')
       .on(t.reservedUntil)
       .where(sql`${t.reservedUntil} is not null and ${t.holdsStock}`),

@@ -201,6 +201,13 @@ describe('history', () => {
     expect(
       (await get(o.customer, `${me}?number=${one.number}`)).json().items.map((i: { id: string }) => i.id),
     ).toEqual([one.id]);
+    // A whole number in any case, and a part of one.
+    const byNumber = async (n: string) =>
+      (await get(o.customer, `${me}?number=${encodeURIComponent(n)}`))
+        .json()
+        .items.map((i: { id: string }) => i.id);
+    expect(await byNumber(one.number.toLowerCase())).toEqual([one.id]);
+    expect(await byNumber(one.number.slice(-6))).toContain(one.id);
     const v5 = o.variants[5]?.id as string;
     const byProduct = (await get(o.customer, `${me}?product=${v5}`)).json();
     expect(byProduct.items.length).toBe(1);

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_credit_open_idx" ON "orders" USING btree ("company_id") WHERE "orders"."payment_method" = 'deferred' and "orders"."status" <> 'cancelled' and "orders"."paid_amount" < "orders"."total";
