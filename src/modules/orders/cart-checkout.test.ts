@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { origin } from '../companies/companies.testkit.js';
 import { type OrdersTestApp, ordersTestApp } from './orders.testkit.js';

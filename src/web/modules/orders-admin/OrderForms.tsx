@@ -51,7 +51,14 @@ export function EditForm({ order }: { order: AdminOrder }) {
   );
   const addLine = () => {
     if (!sku.trim() || typeof addQty !== 'number' || addQty <= 0) return;
-    setAdded([...added, { sku: sku.trim(), quantity: addQty }]);
+    // The same SKU twice is one new line with both quantities.
+    const code = sku.trim();
+    const same = added.find((a) => a.sku.toLowerCase() === code.toLowerCase());
+    setAdded(
+      same
+        ? added.map((a) => (a === same ? { ...a, quantity: a.quantity + addQty } : a))
+        : [...added, { sku: code, quantity: addQty }],
+    );
     setSku('');
     setAddQty(1);
   };
@@ -70,8 +77,8 @@ export function EditForm({ order }: { order: AdminOrder }) {
             onChange={(v) => setQty({ ...qty, [l.id]: typeof v === 'number' ? v : 0 })}
           />
         ))}
-        {added.map((a, i) => (
-          <Group key={`${a.sku}-${i}`} justify="space-between" wrap="nowrap">
+        {added.map((a) => (
+          <Group key={a.sku} justify="space-between" wrap="nowrap">
             <Text size="sm">
               + {a.sku} × {a.quantity}
             </Text>
@@ -79,7 +86,7 @@ export function EditForm({ order }: { order: AdminOrder }) {
               variant="subtle"
               color="red"
               size="compact-sm"
-              onClick={() => setAdded(added.filter((_, j) => j !== i))}
+              onClick={() => setAdded(added.filter((other) => other !== a))}
             >
               {t('orders-admin.edit.removeNew', { sku: a.sku })}
             </Button>
