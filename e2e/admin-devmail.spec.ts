@@ -62,6 +62,7 @@ test.describe('[BACK OFFICE] dev mailbox', () => {
 
     await page.getByRole('link', { name: ru.devmail.backToList }).click();
     await expect(page).toHaveURL(/\/admin\/mailbox$/);
+    await page.getByTestId('mailbox-filter-to').fill('admin@demo.kabinet.local');
     await expect(welcome.first()).toBeVisible();
     // Chromium reports each script the test tools try to run inside the sandboxed preview: that is the sandbox working.
     consoleProblems.expectNone([/Blocked script execution in 'about:srcdoc'/]);
