@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createVerifiedAccount } from './fixtures/accounts';
+import { signInAs as signIn } from './fixtures/orders';
 import { demoCompanies, demoPeople } from './fixtures/people';
 import { texts } from './fixtures/texts';
 
@@ -19,16 +20,6 @@ const bigBlue20 = 'Фильтр магистральный Big Blue 20"';
 const industrial = 'Промышленные системы';
 /** The first page of a fresh sign-in loads the session, categories and prices: give a busy machine time. */
 const firstLoad = { timeout: 30_000 };
-
-/** Signs a demo person in through the API; the page's context keeps the cookie. */
-async function signIn(page: Page, baseURL: string, person: { email: string; password: string }) {
-  await page.context().clearCookies();
-  const res = await page.request.post('/api/v1/auth/sign-in/email', {
-    headers: { Origin: new URL(baseURL).origin },
-    data: { email: person.email, password: person.password },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-}
 
 /** Opens a category from the tree, through its parents (in a drawer on a phone). */
 async function openCategory(page: Page, isMobile: boolean, ...path: string[]) {

@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signInAs as signIn } from './fixtures/orders';
 import { demoCompanies, demoPeople } from './fixtures/people';
 import { texts } from './fixtures/texts';
 
 const o = texts.ru.orders;
 const firstLoad = { timeout: 30_000 };
-
-/** Signs a demo person in through the API; the page's context keeps the cookie. */
-async function signIn(page: Page, baseURL: string, person: { email: string; password: string }) {
-  await page.context().clearCookies();
-  const res = await page.request.post('/api/v1/auth/sign-in/email', {
-    headers: { Origin: new URL(baseURL).origin },
-    data: { email: person.email, password: person.password },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-}
 
 /** A demo variant sold one at a time, from the catalog of the scope (`/me` or `/orgs/:id`). */
 async function sellableVariant(page: Page, scope: string): Promise<string> {

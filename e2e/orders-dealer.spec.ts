@@ -1,6 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { operatorClient } from './fixtures/operator';
+import { signInAs as signIn } from './fixtures/orders';
 import { demoCompanies, demoPeople } from './fixtures/people';
 import { texts } from './fixtures/texts';
 
@@ -18,16 +19,6 @@ const admin = ru['orders-admin'];
 const firstLoad = { timeout: 30_000 };
 const productCount = 50;
 const transferBase = '/api/v1/admin/catalog/transfer';
-
-/** Signs a demo person in through the API; the page's context keeps the cookie. */
-async function signIn(page: Page, baseURL: string, person: { email: string; password: string }) {
-  await page.context().clearCookies();
-  const res = await page.request.post('/api/v1/auth/sign-in/email', {
-    headers: { Origin: new URL(baseURL).origin },
-    data: { email: person.email, password: person.password },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-}
 
 /** Waits until a catalog transfer leaves the running statuses and returns it. */
 async function settled(api: APIRequestContext, id: string) {
