@@ -1,5 +1,6 @@
 // The load scenarios of `npm run bench`. Each has a name, what it measures, its target (issue 4, PostgreSQL, this
 // 2-core machine) and either one path or a function giving the next path, so search and product pages rotate.
+import { createHash } from 'node:crypto';
 
 /** Search phrases: a Russian stem, whole words, a typo and an exact SKU. */
 export const searchPhrases = [
@@ -95,6 +96,20 @@ function historyFilters(info) {
   ];
 }
 
+/** The generator's ids (bench/generate.ts `md5Uuid`). */
+function md5Uuid(text) {
+  const h = createHash('md5').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+/** Ids of the bench company's orders after the `skip` newest (its orders are every 5th generated). */
+function companyOrderIds(info, skip, count) {
+  const newest = Math.floor(info.orders / 5);
+  return Array.from({ length: Math.max(0, Math.min(count, newest - skip)) }, (_, i) =>
+    md5Uuid(`bo${(newest - skip - i) * 5}`),
+  );
+}
+
 /**
  * Issue 5: the order history (1 000 000 orders, 10 000 000 lines with BENCH_ORDERS=1000000), an order's page,
  * and placing 20-line orders (no stock may be oversold: run.mjs checks the stock afterwards).
@@ -105,8 +120,11 @@ export function orderScenarios(info) {
   const filters = historyFilters(info);
   let filter = 0;
   let detail = 0;
+  let coldDetail = 0;
+  let coldHistory = 0;
   let placed = 0;
   const variants = info.orderableVariantIds;
+  const coldOrderIds = companyOrderIds(info, info.companyOrderIds.length, 30_000);
   return [
     {
       name: 'order history (company)',
@@ -127,9 +145,26 @@ export function orderScenarios(info) {
       name: 'order detail (company)',
       path: `${orders}/${info.companyOrderIds[0]}`,
       next: () => `${orders}/${info.companyOrderIds[detail++ % info.companyOrderIds.length]}`,
-      what: `one order with lines, timeline and shipments (${info.companyOrderIds.length} orders in turn)`,
+      what: `one order with lines, timeline and shipments (${info.companyOrderIds.length} orders in turn, each viewed once before the run)`,
+      warmPaths: info.companyOrderIds.map((id) => `${orders}/${id}`),
       signedIn: true,
       targetP99Ms: 30,
+    },
+    {
+      name: 'order history, first views (company)',
+      path: `${orders}?limit=20&minTotal=1`,
+      next: () => `${orders}?limit=20&minTotal=${++coldHistory}`,
+      what: 'a different first page each time (minTotal=1, 2, 3…): what a history page costs before the read cache has it',
+      signedIn: true,
+      cold: true,
+    },
+    {
+      name: 'order detail, first views (company)',
+      path: `${orders}/${coldOrderIds[0]}`,
+      next: () => `${orders}/${coldOrderIds[coldDetail++ % coldOrderIds.length]}`,
+      what: `${coldOrderIds.length} other orders in turn, each asked once: what an order page costs before the read cache has it`,
+      signedIn: true,
+      cold: true,
     },
     {
       name: 'place order, 20 lines (company)',

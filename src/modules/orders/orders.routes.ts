@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { type Access, actorOf, orgOf } from '../../server/core/access.js';
 import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import { sendCachedJson } from '../../server/core/read-cache.js';
 import { checkoutLinesOf } from '../carts/index.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
 import { pricingContextOf } from '../catalog/pricing/pricing-context.js';
@@ -90,6 +91,9 @@ function viewerOf(request: FastifyRequest, scope: Scope['scope']): OrderViewer {
   };
 }
 
+/** Whose orders the scope shows, as the order cache versions name owners (migration 0034). */
+const ownerOf = (scope: OrderScope) => (scope.kind === 'org' ? scope.companyId : scope.personId);
+
 /** Order pages in the web app: the payment page returns the payer there. */
 const orderPage = (publicUrl: string, request: FastifyRequest, scope: Scope['scope']) =>
   scope === 'me' ? `${publicUrl}/orders/{id}` : `${publicUrl}/orgs/${orgOf(request).orgId}/orders/{id}`;
@@ -105,12 +109,32 @@ async function linesOf(
 }
 
 /** Checkout, placement, history, detail, cancel and pay again, for a person and for a company (docs/orders.md). */
-export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: ModuleContext): void {
+export function ordersRoutes(app: FastifyInstance, { db, config, secrets, readCache }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const payments = { config, secrets };
   for (const s of scopes) {
     const detailOf = (request: FastifyRequest, id: string) =>
       orderDetail(db, scopeOf(request, s.scope), id, viewerOf(request, s.scope));
+    /**
+     * History and order pages come from the read cache until the owner's orders change (docs/performance.md).
+     * The URL names the company and the filters or the order; an order page also says what the viewer may do
+     * with it, which depends on who they are in the company.
+     */
+    const cached = <T extends z.ZodType>(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      schema: T,
+      load: () => Promise<z.output<T>>,
+      options: { perViewer: boolean },
+    ) => {
+      const viewer = viewerOf(request, s.scope);
+      const who = options.perViewer
+        ? [viewer.id, viewer.role, viewer.canApprove, viewer.canPlace].join(':')
+        : '';
+      return sendCachedJson(reply, readCache, `${who}:${request.url}`, schema, load, {
+        ordersOf: ownerOf(scopeOf(request, s.scope)),
+      });
+    };
 
     api.post(
       `${s.prefix}/checkout/options`,
@@ -197,7 +221,16 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
           response: { 200: orderPageSchema },
         },
       },
-      async (request) => listOrders(db, scopeOf(request, s.scope), request.query),
+      async (request, reply) =>
+        cached(
+          request,
+          reply,
+          orderPageSchema,
+          () => listOrders(db, scopeOf(request, s.scope), request.query),
+          {
+            perViewer: false,
+          },
+        ),
     );
 
     api.get(
@@ -211,7 +244,10 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets }: Modu
           response: { 200: orderSchema },
         },
       },
-      async (request) => detailOf(request, (request.params as { id: string }).id),
+      async (request, reply) =>
+        cached(request, reply, orderSchema, () => detailOf(request, (request.params as { id: string }).id), {
+          perViewer: true,
+        }),
     );
 
     api.post(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pricingFactory } from '../../modules/catalog/pricing/pricing.testkit.js';
@@ -136,6 +137,43 @@ describe('read cache', () => {
     await addWarehouse('RC-7');
     expect(await cache.remember('catalog', 'r', c.load, request)).toBe(1);
     expect(await cache.remember('catalog', 'r', c.load, {})).toBe(2);
+  });
+
+  it("keeps an owner's order answers while other owners' orders change, and drops them on any change of its own", async () => {
+    const cache = new ReadCache(database.db, { maxBytes: 1024 * 1024 });
+    const [a, b] = [randomUUID(), randomUUID()];
+    const addOrder = async (companyId: string) => {
+      const id = randomUUID();
+      await database.db.execute(
+        sql`insert into orders (id, number, company_id, person_id, placed_by_name, payment_method, items_total, total,
+              line_count, delivery, idempotency_key)
+            values (${id}, ${`RC-${id}`}, ${companyId}, 'rc-person', 'RC', 'invoice', 100, 100, 1, '{}', ${id})`,
+      );
+      return id;
+    };
+    const orderOfA = await addOrder(a);
+    const c = counter();
+    const page = () => cache.rememberOwned(a, 'history', c.load, {});
+    expect(await page()).toBe(1);
+    // Another company's new order moves the global version; A's own version says its answers still hold.
+    await addOrder(b);
+    expect(await page()).toBe(1);
+    expect(await page()).toBe(1);
+    // A row that leads to A's order through another table (a tracking event through its shipment) counts.
+    const shipment = randomUUID();
+    await database.db.execute(
+      sql`insert into shipments (id, order_id, number) values (${shipment}, ${orderOfA}, ${`RC-${shipment}`})`,
+    );
+    expect(await page()).toBe(2);
+    await database.db.execute(
+      sql`insert into shipment_events (id, shipment_id, at, status, source) values (${randomUUID()}, ${shipment}, now(), 'shipped', 'manager')`,
+    );
+    expect(await page()).toBe(3);
+    // Its other owners' entries are another key: B's history is loaded on its own.
+    expect(await cache.rememberOwned(b, 'history', c.load, {})).toBe(4);
+    expect(await page()).toBe(3);
+    await database.db.execute(sql`update orders set comment = 'changed' where id = ${orderOfA}`);
+    expect(await page()).toBe(5);
   });
 
   it('with no memory given, always loads', async () => {

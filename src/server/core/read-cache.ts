@@ -8,8 +8,9 @@ import { type Db, queryRows } from './db.js';
  * The buckets of cached data. Database triggers (migrations 0022 and 0029) bump a bucket's version in the same
  * transaction as any write to a table its answers are built from, so a version names one state of the data.
  * `stock` counts only reservations (every order makes them); catalog answers follow it within `stockLagMs`.
+ * `orders` counts every change to any order; each owner of orders also has a version of its own (migration 0034).
  */
-export type CacheBucket = 'catalog' | 'identity' | 'stock';
+export type CacheBucket = 'catalog' | 'identity' | 'stock' | 'orders';
 
 type Versions = Record<CacheBucket, string>;
 
@@ -19,6 +20,8 @@ interface Entry {
   stockVersion: string;
   storedAt: number;
   value: unknown;
+  /** The owner's version the entry was computed at (order entries). */
+  ownerVersion?: string;
 }
 
 /**
@@ -78,6 +81,39 @@ export class ReadCache {
     return value;
   }
 
+  /**
+   * Like `remember` for answers built from one owner's orders (a company's, or a person's own). While no order
+   * anywhere changed, a hit costs nothing more; after a change elsewhere, one primary-key read of the owner's
+   * version tells whether this owner's orders changed, and if not the entry is kept.
+   */
+  async rememberOwned<T>(owner: string, key: string, load: () => Promise<T>, request?: object): Promise<T> {
+    if (!this.entries) return load();
+    const version = (await this.versionsFor(request)).orders;
+    const cacheKey = `orders\u0000${owner}\u0000${key}`;
+    const hit = this.entries.get(cacheKey);
+    if (hit && hit.version === version) return hit.value as T;
+    // Read after the global version: an owner version equal to the entry's means no write to this owner's
+    // orders committed since the entry was computed, up to a moment after `version` was read.
+    const ownerVersion = await this.ownerVersion(owner);
+    if (hit && hit.ownerVersion === ownerVersion) {
+      hit.version = version;
+      return hit.value as T;
+    }
+    const storedAt = Date.now();
+    const value = await load();
+    if (value !== undefined)
+      this.entries.set(cacheKey, { version, ownerVersion, stockVersion: '', storedAt, value });
+    return value;
+  }
+
+  private async ownerVersion(owner: string): Promise<string> {
+    const [row] = await queryRows<{ version: string }>(
+      this.db,
+      sql`select version::text as version from order_cache_versions where owner = ${owner}`,
+    );
+    return row?.version ?? '0';
+  }
+
   /** Whether a catalog entry still shows reservations closely enough: same stock version, or young enough. */
   private stockFresh(bucket: CacheBucket, entry: Entry, stockVersion: string): boolean {
     if (bucket !== 'catalog' || entry.stockVersion === stockVersion) return true;
@@ -126,7 +162,7 @@ export class ReadCache {
       this.db,
       sql`select name, version::text as version from cache_versions`,
     );
-    const versions: Versions = { catalog: '', identity: '', stock: '' };
+    const versions: Versions = { catalog: '', identity: '', stock: '', orders: '' };
     for (const row of rows) versions[row.name] = row.version;
     return versions;
   }
@@ -135,6 +171,7 @@ export class ReadCache {
 /**
  * Sends a JSON answer through the cache: on a miss `load()`'s value is encoded by the route's response schema
  * (as the route's serializer would) and kept as text, so a hit costs neither queries nor serialization.
+ * Catalog answers by default; `ordersOf` names the owner whose orders the answer is built from.
  */
 export async function sendCachedJson<T extends z.ZodType>(
   reply: FastifyReply,
@@ -142,10 +179,12 @@ export async function sendCachedJson<T extends z.ZodType>(
   key: string,
   schema: T,
   load: () => Promise<z.output<T>>,
+  options: { ordersOf?: string } = {},
 ): Promise<FastifyReply> {
-  const body = await cache.remember('catalog', key, async () =>
-    JSON.stringify(z.encode(schema, await load())),
-  );
+  const encoded = async () => JSON.stringify(z.encode(schema, await load()));
+  const body = options.ordersOf
+    ? await cache.rememberOwned(options.ordersOf, key, encoded, reply.request)
+    : await cache.remember('catalog', key, encoded);
   return reply.type('application/json; charset=utf-8').send(body);
 }
 
