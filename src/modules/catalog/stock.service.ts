@@ -34,6 +34,9 @@ interface StockRow {
   variant_id: string;
   warehouse_id: string;
   available: string;
+  /** The warehouse's place in the back office's order: position, then name. */
+  position: number;
+  warehouse_name: string;
 }
 
 /**
@@ -45,7 +48,8 @@ async function lockStock(tx: Db, variantIds: string[]): Promise<StockRow[]> {
   return queryRows<StockRow>(
     tx,
     sql`
-    select s.variant_id, s.warehouse_id, (s.on_hand - s.reserved)::text as available
+    select s.variant_id, s.warehouse_id, (s.on_hand - s.reserved)::text as available,
+      w.position, w.name as warehouse_name
     from stock s join warehouses w on w.id = s.warehouse_id
     where s.variant_id = any(${`{${ids.join(',')}}`}::uuid[]) and w.is_active
     order by s.variant_id, s.warehouse_id
@@ -90,7 +94,11 @@ export async function reserveStock(
     tx,
     lines.map((l) => l.variantId),
   );
-  const positions = await warehouseOrder(tx);
+  const positions = new Map(
+    [...rows]
+      .sort((a, b) => a.position - b.position || a.warehouse_name.localeCompare(b.warehouse_name))
+      .map((r, i) => [r.warehouse_id, i]),
+  );
   const free = new Map<string, { warehouseId: string; milli: number }[]>();
   for (const r of rows) {
     if (options.onlyWarehouseId && r.warehouse_id !== options.onlyWarehouseId) continue;
@@ -154,10 +162,3 @@ export async function shipStock(tx: Db, allocations: readonly StockAllocation[])
   await applyDelta(tx, allocations, 'ship', -1);
 }
 
-async function warehouseOrder(tx: Db): Promise<Map<string, number>> {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`select id from warehouses where is_active order by position, name`,
-  );
-  return new Map(rows.map((r, i) => [r.id, i]));
-}

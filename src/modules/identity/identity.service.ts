@@ -60,6 +60,7 @@ async function lookUpSession(auth: Auth, db: Db, request: FastifyRequest): Promi
       name: session.user.name,
       email: session.user.email,
       kind: 'person',
+      locale: session.user.locale ?? 'ru',
       permissions: access.permissions,
       twoFactorRequired:
         !session.user.twoFactorEnabled && (await twoFactorRequiredFor(db, session.user.id, access.roles)),

@@ -42,14 +42,53 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** Where an attachment is downloaded from, in the scope the viewer is in. */
 export type AttachmentUrl = (a: { id: string; ownerType: 'return' | 'claim'; ownerId: string }) => string;
 
+/** The rows an order page is built from. */
+export interface OrderDetailRows {
+  order: OrderRow;
+  lines: (typeof orderLines.$inferSelect)[];
+  timeline: (typeof orderEvents.$inferSelect)[];
+  shipments: (typeof shipments.$inferSelect)[];
+  shippedLines: (typeof shipmentLines.$inferSelect)[];
+  trackingEvents: (typeof shipmentEvents.$inferSelect)[];
+  returns: (typeof orderReturns.$inferSelect)[];
+  returnedLines: (typeof orderReturnLines.$inferSelect)[];
+  claims: (typeof claims.$inferSelect)[];
+  claimedLines: (typeof claimLines.$inferSelect)[];
+  attachments: (typeof orderAttachments.$inferSelect)[];
+}
+
+/** The rows of an order that was just placed: it has no shipments, returns or claims yet. */
+export function newOrderRows(
+  order: OrderRow,
+  lines: OrderDetailRows['lines'],
+  timeline: OrderDetailRows['timeline'],
+): OrderDetailRows {
+  return {
+    order,
+    lines,
+    timeline,
+    shipments: [],
+    shippedLines: [],
+    trackingEvents: [],
+    returns: [],
+    returnedLines: [],
+    claims: [],
+    claimedLines: [],
+    attachments: [],
+  };
+}
+
 /**
- * Everything the order page shows, in a fixed number of queries: the order, its lines, timeline, shipments
- * with their lines and tracking events, returns and claims with their lines and attachments. The caller has
- * already checked that the viewer may see the order; `can` is filled in by the caller's scope.
+ * Everything the order page shows, in a fixed number of queries: the order (unless the caller has read it),
+ * its lines, timeline, shipments with their lines and tracking events, returns and claims with their lines and
+ * attachments. The caller has already checked that the viewer may see the order.
  */
-export async function loadOrderDetail(db: Db, orderId: string, attachmentUrl: AttachmentUrl) {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+export async function loadOrderDetailRows(db: Db, orderOrId: string | OrderRow): Promise<OrderDetailRows> {
+  let order: OrderRow | undefined;
+  if (typeof orderOrId === 'string') [order] = await db.select().from(orders).where(eq(orders.id, orderOrId));
+  else order = orderOrId;
   if (!order) throw new AppError('NOT_FOUND', 'Order not found');
+  const orderId = order.id;
   const [lines, timeline, shipmentRows, returnRows, claimRows] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),
     db
@@ -105,6 +144,36 @@ export async function loadOrderDetail(db: Db, orderId: string, attachmentUrl: At
       : Promise.resolve([]),
   ]);
 
+  return {
+    order,
+    lines,
+    timeline,
+    shipments: shipmentRows,
+    shippedLines,
+    trackingEvents,
+    returns: returnRows,
+    returnedLines: returned,
+    claims: claimRows,
+    claimedLines: claimed,
+    attachments,
+  };
+}
+
+/** The order page as JSON from its rows; `can` and the payment are filled in by the caller's scope. */
+export function presentOrderDetail(rows: OrderDetailRows, attachmentUrl: AttachmentUrl) {
+  const {
+    order,
+    lines,
+    timeline,
+    shipments: shipmentRows,
+    shippedLines,
+    trackingEvents,
+    returns: returnRows,
+    returnedLines: returned,
+    claims: claimRows,
+    claimedLines: claimed,
+    attachments,
+  } = rows;
   const lineById = new Map(lines.map((l) => [l.id, l]));
   const lineRef = (lineId: string, quantity: number) => ({
     lineId,
@@ -230,4 +299,13 @@ export async function loadOrderDetail(db: Db, orderId: string, attachmentUrl: At
     })),
   };
 }
-export type OrderDetail = Awaited<ReturnType<typeof loadOrderDetail>>;
+export type OrderDetail = ReturnType<typeof presentOrderDetail>;
+
+/** Loads and presents an order page (see `loadOrderDetailRows`). */
+export async function loadOrderDetail(
+  db: Db,
+  orderId: string,
+  attachmentUrl: AttachmentUrl,
+): Promise<OrderDetail> {
+  return presentOrderDetail(await loadOrderDetailRows(db, orderId), attachmentUrl);
+}

@@ -47,23 +47,65 @@ export async function lockOrder(tx: Db, orderId: string): Promise<OrderRow> {
   return row;
 }
 
+/** What happened to an order, for its timeline. */
+export interface OrderEventInput {
+  kind: string;
+  status?: OrderStatus | null;
+  note?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Adds lines to the order's timeline in one statement, in the given order; returns them. */
+export async function recordOrderEvents(
+  tx: Db,
+  orderId: string,
+  actor: OrderActor,
+  events: readonly OrderEventInput[],
+): Promise<(typeof orderEvents.$inferSelect)[]> {
+  return tx
+    .insert(orderEvents)
+    .values(
+      events.map((event) => ({
+        id: uuidv7(),
+        orderId,
+        kind: event.kind,
+        status: event.status ?? null,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+        note: event.note ?? null,
+        data: event.data ?? {},
+      })),
+    )
+    .returning();
+}
+
 /** Adds a line to the order's timeline. */
 export async function recordOrderEvent(
   tx: Db,
   orderId: string,
   actor: OrderActor,
-  event: { kind: string; status?: OrderStatus | null; note?: string | null; data?: Record<string, unknown> },
+  event: OrderEventInput,
 ): Promise<void> {
-  await tx.insert(orderEvents).values({
-    id: uuidv7(),
-    orderId,
-    kind: event.kind,
-    status: event.status ?? null,
-    actorKind: actor.kind,
-    actorId: actor.id,
-    actorName: actor.name,
-    note: event.note ?? null,
-    data: event.data ?? {},
+  await recordOrderEvents(tx, orderId, actor, [event]);
+}
+
+/** Tells the rest of the portal (notifications) through the outbox that an order moved. */
+export async function publishStatusChange(
+  tx: Db,
+  order: Pick<OrderRow, 'id' | 'number' | 'personId' | 'companyId'>,
+  from: OrderStatus,
+  to: OrderStatus,
+  actor: OrderActor,
+): Promise<void> {
+  await publishEvent(tx, 'orders.status_changed', {
+    orderId: order.id,
+    number: order.number,
+    from,
+    to,
+    personId: order.personId,
+    companyId: order.companyId,
+    actor,
   });
 }
 
@@ -117,14 +159,6 @@ export async function changeOrderStatus(
     note: options.note ?? null,
     data: options.data ?? {},
   });
-  await publishEvent(tx, 'orders.status_changed', {
-    orderId,
-    number: order.number,
-    from: order.status,
-    to,
-    personId: order.personId,
-    companyId: order.companyId,
-    actor,
-  });
+  await publishStatusChange(tx, order, order.status, to, actor);
   return updated as OrderRow;
 }

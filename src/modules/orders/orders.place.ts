@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { type Db, queryRows } from '../../server/core/db.js';
+import type { Db } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
 import type { OrderPaymentMethod, OrderStatus } from '../../shared/orders.js';
 import { addressForCheckout } from '../addresses/addresses.service.js';
@@ -13,7 +13,13 @@ import { type PaymentsContext, startPayment } from '../payments/payments.service
 import { getOrdersSettings } from '../settings/settings.service.js';
 import { approvalReasons, getApprovalSettings } from './approvals.service.js';
 import { creditOf } from './orders.credit.js';
-import { changeOrderStatus, type OrderActor, type OrderRow, recordOrderEvent } from './orders.lifecycle.js';
+import { newOrderRows, type OrderDetailRows } from './orders.detail.js';
+import {
+  type OrderActor,
+  type OrderRow,
+  publishStatusChange,
+  recordOrderEvents,
+} from './orders.lifecycle.js';
 import { type OrderableVariant, orderableVariants } from './orders.products.js';
 import { type OrderDeliverySnapshot, orderLines, orderReservations, orders } from './orders.tables.js';
 
@@ -141,12 +147,12 @@ export async function placeOrder(
   db: Db,
   ctx: PaymentsContext,
   input: PlaceOrderInput,
-): Promise<{ order: OrderRow; created: boolean }> {
+): Promise<{ order: OrderRow; created: boolean; rows?: OrderDetailRows }> {
   const existing = await byKey(db, input.owner.personId, input.idempotencyKey);
   if (existing) return { order: existing, created: false };
-  let order: OrderRow;
+  let rows: OrderDetailRows;
   try {
-    order = await db.transaction((tx) => placeInTransaction(tx, input));
+    rows = await db.transaction((tx) => placeInTransaction(tx, input));
   } catch (error) {
     // A concurrent request with the same key committed first: the unique index decided, return its order.
     if (isUniqueViolation(error)) {
@@ -155,8 +161,9 @@ export async function placeOrder(
     }
     throw error;
   }
-  if (order.status === 'awaiting_payment') order = await startOrderPayment(db, ctx, order, input);
-  return { order, created: true };
+  if (rows.order.status === 'awaiting_payment')
+    rows = { ...rows, order: await startOrderPayment(db, ctx, rows.order, input) };
+  return { order: rows.order, created: true, rows };
 }
 
 /** Starts the card payment of an order waiting for it and links it to the order. */
@@ -190,7 +197,7 @@ export async function startOrderPayment(
   return updated ?? order;
 }
 
-async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<OrderRow> {
+async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<OrderDetailRows> {
   const { owner } = input;
   const now = input.now ?? new Date();
   const allowed = owner.companyId ? companyPaymentMethods : personalPaymentMethods;
@@ -330,8 +337,15 @@ async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<Order
   const holdHours =
     needsApproval && owner.companyId ? (await getApprovalSettings(tx, owner.companyId)).holdHours : 0;
 
-  const [seq] = await queryRows<{ n: string }>(tx, sql`select nextval('order_number_seq')::text as n`);
-  const number = `K-${now.getUTCFullYear()}-${String(seq?.n ?? '0').padStart(6, '0')}`;
+  // Placed, then at once waiting for an approver, for the card payment, or confirmed: both on the timeline.
+  const status: OrderStatus = needsApproval
+    ? 'awaiting_approval'
+    : input.paymentMethod === 'card_online'
+      ? 'awaiting_payment'
+      : 'confirmed';
+  // The number comes from a sequence in the same statement (`K-2026-000123`; wider once past a million).
+  const number = sql`(select 'K-' || ${String(now.getUTCFullYear())} || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
+    from (select nextval('order_number_seq') as n) seq)`;
   const [inserted] = await tx
     .insert(orders)
     .values({
@@ -341,7 +355,7 @@ async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<Order
       personId: owner.personId,
       placedByName: owner.personName,
       locale: input.locale,
-      status: 'new',
+      status,
       paymentState: 'unpaid',
       paymentMethod: input.paymentMethod,
       itemsTotal,
@@ -358,30 +372,34 @@ async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<Order
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
       updatedAt: now,
+      confirmedAt: status === 'confirmed' ? now : null,
     })
     .returning();
   const order = inserted as OrderRow;
-  await tx.insert(orderLines).values(
-    input.lines.map((l, i) => {
-      const fact = facts[i] as OrderableVariant;
-      const price = priced[i];
-      return {
-        id: lineIds[i] as string,
-        orderId,
-        position: i + 1,
-        variantId: l.variantId,
-        productId: fact.productId,
-        sku: fact.sku,
-        name: fact.name,
-        unit: fact.unit,
-        quantity: l.quantity,
-        listPrice: price?.listPrice ?? price?.unitPrice ?? 0,
-        unitPrice: price?.unitPrice ?? 0,
-        lineTotal: price?.total ?? 0,
-        vatRate: fact.vatRate,
-      };
-    }),
-  );
+  const lines = await tx
+    .insert(orderLines)
+    .values(
+      input.lines.map((l, i) => {
+        const fact = facts[i] as OrderableVariant;
+        const price = priced[i];
+        return {
+          id: lineIds[i] as string,
+          orderId,
+          position: i + 1,
+          variantId: l.variantId,
+          productId: fact.productId,
+          sku: fact.sku,
+          name: fact.name,
+          unit: fact.unit,
+          quantity: l.quantity,
+          listPrice: price?.listPrice ?? price?.unitPrice ?? 0,
+          unitPrice: price?.unitPrice ?? 0,
+          lineTotal: price?.total ?? 0,
+          vatRate: fact.vatRate,
+        };
+      }),
+    )
+    .returning();
   if (reserved.allocations.length) {
     await tx.insert(orderReservations).values(
       reserved.allocations.map((a) => ({
@@ -394,20 +412,16 @@ async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<Order
     );
   }
   const actor: OrderActor = { kind: 'person', id: owner.personId, name: owner.personName };
-  await recordOrderEvent(tx, orderId, actor, {
-    kind: 'placed',
-    status: 'new',
-    data: { total, paymentMethod: input.paymentMethod },
-  });
+  const timeline = await recordOrderEvents(tx, orderId, actor, [
+    { kind: 'placed', status: 'new', data: { total, paymentMethod: input.paymentMethod } },
+    {
+      kind: 'status',
+      status,
+      note: needsApproval ? 'Waiting for an approver' : null,
+      data: needsApproval ? { reasons } : {},
+    },
+  ]);
+  await publishStatusChange(tx, order, 'new', status, actor);
   if (input.cartId) await emptyCartAfterOrder(tx, input.cartId);
-  const to: OrderStatus = needsApproval
-    ? 'awaiting_approval'
-    : input.paymentMethod === 'card_online'
-      ? 'awaiting_payment'
-      : 'confirmed';
-  return changeOrderStatus(tx, orderId, to, actor, {
-    order,
-    note: needsApproval ? 'Waiting for an approver' : null,
-    data: needsApproval ? { reasons } : {},
-  });
+  return newOrderRows(order, lines, timeline);
 }

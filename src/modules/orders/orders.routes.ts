@@ -9,7 +9,6 @@ import { sendCachedJson } from '../../server/core/read-cache.js';
 import { checkoutLinesOf } from '../carts/index.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
 import { pricingContextOf } from '../catalog/pricing/pricing-context.js';
-import { getPerson } from '../people/people.service.js';
 import { placeOrder } from './orders.place.js';
 import {
   cancelBody,
@@ -32,6 +31,7 @@ import {
   type OrderScope,
   type OrderViewer,
   orderDetail,
+  orderPageOf,
   payOrder,
 } from './orders.service.js';
 
@@ -150,7 +150,7 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets, readCa
       },
       async (request) => {
         const viewer = viewerOf(request, s.scope);
-        const pricing = await pricingContextOf(db, request, s.scope);
+        const pricing = await pricingContextOf(db, request, s.scope, new Date(), readCache);
         return checkoutOptions(db, {
           scope: scopeOf(request, s.scope),
           personId: viewer.id,
@@ -180,12 +180,11 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets, readCa
       async (request, reply) => {
         const viewer = viewerOf(request, s.scope);
         const body = request.body;
-        const pricing = await pricingContextOf(db, request, s.scope);
+        const pricing = await pricingContextOf(db, request, s.scope, new Date(), readCache);
         const lines = await linesOf(db, body, pricing);
         if (!lines.length) throw new AppError('CART_EMPTY', 'The order has no lines');
-        const me = await getPerson(db, viewer.id);
         const scope = scopeOf(request, s.scope);
-        const { order, created } = await placeOrder(db, payments, {
+        const { order, created, rows } = await placeOrder(db, payments, {
           owner: {
             personId: viewer.id,
             personName: viewer.name,
@@ -202,10 +201,12 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets, readCa
           idempotencyKey: request.headers['idempotency-key'],
           savePaymentMethod: body.savePaymentMethod,
           savedPaymentMethodId: body.savedPaymentMethodId,
-          locale: me?.locale === 'en' ? 'en' : 'ru',
+          locale: person(request).locale === 'en' ? 'en' : 'ru',
           returnUrl: orderPage(config.publicUrl, request, s.scope),
         });
-        return reply.code(created ? 201 : 200).send(await detailOf(request, order.id));
+        // A new order's page is built from what placing it wrote; a repeat reads the first order's.
+        const page = rows ? await orderPageOf(db, scope, rows, viewer) : await detailOf(request, order.id);
+        return reply.code(created ? 201 : 200).send(page);
       },
     );
 

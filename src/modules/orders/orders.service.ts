@@ -11,7 +11,12 @@ import { listSavedMethods, type PaymentsContext, paymentOf } from '../payments/p
 import { getOrdersSettings } from '../settings/settings.service.js';
 import { approvalReasons, mayDecide } from './approvals.service.js';
 import { creditOf } from './orders.credit.js';
-import { loadOrderDetail, presentOrderSummary } from './orders.detail.js';
+import {
+  loadOrderDetailRows,
+  type OrderDetailRows,
+  presentOrderDetail,
+  presentOrderSummary,
+} from './orders.detail.js';
 import {
   changeOrderStatus,
   customerCancellable,
@@ -137,14 +142,19 @@ function canOf(order: OrderRow, viewer: OrderViewer, scope: OrderScope) {
 /** The order page: detail, current payment and what the viewer may do. */
 export async function orderDetail(db: Db, scope: OrderScope, id: string, viewer: OrderViewer) {
   const order = await orderInScope(db, scope, id);
+  return orderPageOf(db, scope, await loadOrderDetailRows(db, order), viewer);
+}
+
+/** The order page from its rows (already read, or just written by placing the order). */
+export async function orderPageOf(db: Db, scope: OrderScope, rows: OrderDetailRows, viewer: OrderViewer) {
+  const { order } = rows;
   const base = scope.kind === 'me' ? '/api/v1/me' : `/api/v1/orgs/${scope.companyId}`;
-  const detail = await loadOrderDetail(db, order.id, (a) =>
+  const { paymentId: _p, ...rest } = presentOrderDetail(rows, (a) =>
     a.ownerType === 'return'
       ? `${base}/returns/${a.ownerId}/attachments/${a.id}`
       : `${base}/claims/${a.ownerId}/attachments/${a.id}`,
   );
   const payment = order.paymentId ? await paymentOf(db, order.paymentId).catch(() => null) : null;
-  const { paymentId: _p, ...rest } = detail;
   return {
     ...rest,
     payment: payment

@@ -26,6 +26,8 @@ export interface Actor {
   name: string;
   email: string;
   kind: 'person' | 'operator';
+  /** The person's language (what their notifications are written in); absent for an operator. */
+  locale?: string;
   /** Back-office permissions from staff roles. */
   permissions: Permission[];
   /** The 2FA policy requires a second factor this person has not set up yet. */
