@@ -161,4 +161,3 @@ export async function shipStock(tx: Db, allocations: readonly StockAllocation[])
   );
   await applyDelta(tx, allocations, 'ship', -1);
 }
-
