@@ -20,7 +20,7 @@ const scopes: Array<{ prefix: string; access: Access; audience: DeliveryAudience
 ];
 
 /** The delivery calculator in each scope: the same question, that scope's audience. */
-export function deliveryQuoteRoutes(app: FastifyInstance, { db }: ModuleContext): void {
+export function deliveryQuoteRoutes(app: FastifyInstance, { db, readCache }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   for (const { prefix, access, audience, params } of scopes) {
     api.post(
@@ -36,7 +36,7 @@ export function deliveryQuoteRoutes(app: FastifyInstance, { db }: ModuleContext)
           response: { 200: quoteSchema },
         },
       },
-      async (request) => quoteDelivery(db, { ...request.body, audience }),
+      async (request) => quoteDelivery(db, { ...request.body, audience }, { cache: readCache }),
     );
   }
 }

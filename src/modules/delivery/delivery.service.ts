@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
+import type { ReadCache } from '../../server/core/read-cache.js';
 import { listWarehouseSummaries, variantShippingFacts } from '../catalog/catalog.service.js';
 import { type CalcMethod, computeQuote, type ParcelLine, parcelOf } from './delivery.calculator.js';
 import type {
@@ -201,19 +202,40 @@ async function linesOf(db: Db, items: QuoteBody['items']): Promise<ParcelLine[]>
 }
 
 /**
+ * Zones, methods, tariffs and warehouses: read on every quote and changed by the back office now and then, so
+ * they come from the read cache when one is given (the delivery tables bump the catalog bucket, migration 0035).
+ * Not inside a transaction: the cache reads its versions on a connection of its own.
+ */
+export async function deliveryConfig(db: Db, cache?: ReadCache) {
+  const load = async () => {
+    const [zones, methods, tariffs, warehouses] = await Promise.all([
+      listZones(db),
+      listMethods(db),
+      listTariffs(db),
+      listWarehouseSummaries(db),
+    ]);
+    return { zones, methods, tariffs, warehouses };
+  };
+  return cache ? cache.remember('catalog', 'delivery-config', load) : load();
+}
+
+export type DeliveryConfig = Awaited<ReturnType<typeof deliveryConfig>>;
+
+/**
  * Delivery options for an order: the zone of the address, then every active method the audience may use with
  * its cost and dates, or the reason it is unavailable.
  */
-export async function quoteDelivery(db: Db, input: QuoteBody & { audience: DeliveryAudience; now?: Date }) {
+export async function quoteDelivery(
+  db: Db,
+  input: QuoteBody & { audience: DeliveryAudience; now?: Date },
+  settings: { cache?: ReadCache; config?: DeliveryConfig } = {},
+) {
   const today = shopToday(input.now ?? new Date());
   if (input.desiredDate && input.desiredDate < today)
     throw invalid([{ path: 'body.desiredDate', message: 'Must not be in the past' }]);
-  const [lines, zones, methods, tariffs, warehouses] = await Promise.all([
+  const [lines, { zones, methods, tariffs, warehouses }] = await Promise.all([
     linesOf(db, input.items),
-    listZones(db),
-    listMethods(db),
-    listTariffs(db),
-    listWarehouseSummaries(db),
+    settings.config ?? deliveryConfig(db, settings.cache),
   ]);
   const zone = matchZone(zones, input.address);
   const calcMethods: CalcMethod[] = methods.map((m) => ({

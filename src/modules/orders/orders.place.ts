@@ -2,13 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
+import type { ReadCache } from '../../server/core/read-cache.js';
 import type { OrderPaymentMethod, OrderStatus } from '../../shared/orders.js';
 import { addressForCheckout } from '../addresses/addresses.service.js';
 import { emptyCartAfterOrder } from '../carts/index.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
 import { reserveStock, type StockShortage } from '../catalog/stock.service.js';
-import { quoteDelivery } from '../delivery/delivery.service.js';
+import { type DeliveryConfig, deliveryConfig, quoteDelivery } from '../delivery/delivery.service.js';
 import { type PaymentsContext, startPayment } from '../payments/payments.service.js';
 import { getOrdersSettings } from '../settings/settings.service.js';
 import { approvalReasons, getApprovalSettings } from './approvals.service.js';
@@ -49,6 +50,8 @@ export interface PlaceOrderInput {
   /** Where the payment page returns the payer (the order page in the web app); `{id}` is replaced. */
   returnUrl: string;
   now?: Date;
+  /** The read cache, for the delivery settings. */
+  cache?: ReadCache;
 }
 
 /** Payment methods each kind of customer may choose. */
@@ -152,7 +155,9 @@ export async function placeOrder(
   if (existing) return { order: existing, created: false };
   let rows: OrderDetailRows;
   try {
-    rows = await db.transaction((tx) => placeInTransaction(tx, input));
+    // Delivery settings are read before the transaction: from the read cache, which queries on its own.
+    const deliverySettings = input.cache ? await deliveryConfig(db, input.cache) : undefined;
+    rows = await db.transaction((tx) => placeInTransaction(tx, input, deliverySettings));
   } catch (error) {
     // A concurrent request with the same key committed first: the unique index decided, return its order.
     if (isUniqueViolation(error)) {
@@ -197,7 +202,11 @@ export async function startOrderPayment(
   return updated ?? order;
 }
 
-async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<OrderDetailRows> {
+async function placeInTransaction(
+  tx: Db,
+  input: PlaceOrderInput,
+  deliverySettings?: DeliveryConfig,
+): Promise<OrderDetailRows> {
   const { owner } = input;
   const now = input.now ?? new Date();
   const allowed = owner.companyId ? companyPaymentMethods : personalPaymentMethods;
@@ -241,20 +250,29 @@ async function placeInTransaction(tx: Db, input: PlaceOrderInput): Promise<Order
     throw new AppError('VALIDATION_FAILED', 'No such address', [
       { path: 'delivery.addressId', message: 'No such address in the book' },
     ]);
-  const quote = await quoteDelivery(tx, {
-    address: address
-      ? {
-          ...(address.postalCode ? { postalCode: address.postalCode } : {}),
-          ...(address.region ? { region: address.region } : {}),
-          ...(address.city ? { city: address.city } : {}),
-        }
-      : {},
-    items: input.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-    orderAmount: itemsTotal,
-    ...(input.delivery.desiredDate ? { desiredDate: input.delivery.desiredDate } : {}),
-    audience,
-    now,
-  });
+  const quote = await quoteDelivery(
+    tx,
+    {
+      address: address
+        ? {
+            ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+            ...(address.region ? { region: address.region } : {}),
+            ...(address.city ? { city: address.city } : {}),
+          }
+        : {},
+      // Weights and volumes were read with the variants.
+      items: input.lines.map((l, i) => ({
+        weightKg: (facts[i] as OrderableVariant).weightKg ?? 0,
+        volumeM3: (facts[i] as OrderableVariant).volumeM3 ?? 0,
+        quantity: l.quantity,
+      })),
+      orderAmount: itemsTotal,
+      ...(input.delivery.desiredDate ? { desiredDate: input.delivery.desiredDate } : {}),
+      audience,
+      now,
+    },
+    deliverySettings ? { config: deliverySettings } : {},
+  );
   const method = quote.methods.find((m) => m.methodId === input.delivery.methodId);
   if (!method?.available)
     throw new AppError('VALIDATION_FAILED', 'This delivery method is not available for the order', [

@@ -14,6 +14,9 @@ export interface OrderableVariant {
   vatRate: number | null;
   /** The product's category and its ancestors (for approval rules by category). */
   categoryPath: string[];
+  /** For the delivery quote; a product without them weighs nothing there. */
+  weightKg: number | null;
+  volumeM3: number | null;
 }
 
 interface Row {
@@ -27,6 +30,8 @@ interface Row {
   min_order_qty: string;
   vat_rate: number | null;
   category_path: string[] | null;
+  weight: number | null;
+  volume: number | null;
 }
 
 /**
@@ -43,7 +48,8 @@ export async function orderableVariants(
   const rows = await queryRows<Row>(
     db,
     sql`select v.id as variant_id, p.id as product_id, v.sku, p.name as product_name, v.name as variant_name,
-          p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path
+          p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path,
+          p.weight::float8 as weight, p.volume::float8 as volume
         from product_variants v
         join products p on p.id = v.product_id
         left join categories c on c.id = p.category_id
@@ -62,6 +68,8 @@ export async function orderableVariants(
         minOrderQty: Number(r.min_order_qty),
         vatRate: r.vat_rate,
         categoryPath: r.category_path ?? [],
+        weightKg: r.weight,
+        volumeM3: r.volume,
       },
     ]),
   );
