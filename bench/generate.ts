@@ -132,9 +132,17 @@ try {
     ),
     // In stock at every warehouse and visible to the bench company: what the placement scenario orders.
     orderableVariantIds: Array.from({ length: shape.products }, (_, i) => i + 1)
-      // …and sold by the piece (every 30th comes in packs of 10, every 25th has a minimum of 10 m).
+      // …sold by the piece (every 30th comes in packs of 10, every 25th has a minimum of 10 m), and not among the
+      // products only another customer group sees (every 100th from the 7th).
       .filter(
-        (n) => n % 17 !== 0 && n % 13 !== 0 && n % 7 !== 0 && n % 100 !== 99 && n % 30 !== 0 && n % 25 !== 0,
+        (n) =>
+          n % 17 !== 0 &&
+          n % 13 !== 0 &&
+          n % 7 !== 0 &&
+          n % 100 !== 99 &&
+          n % 100 !== 7 &&
+          n % 30 !== 0 &&
+          n % 25 !== 0,
       )
       .slice(0, 2000)
       .map((n) => md5Uuid(`bv${n}-1`)),
