@@ -56,6 +56,33 @@ describe('placing a personal order', () => {
     expect(order.timeline.map((e: { kind: string }) => e.kind)).toEqual(['placed', 'status']);
     expect(order.can).toMatchObject({ cancel: true, pay: false, approve: false });
     expect(await o.stockOf(v)).toEqual({ onHand: 5, reserved: 2 });
+    // The answer is built from what placing wrote; the order page read back says the same.
+    const page = await o.k.t.app.inject({
+      method: 'GET',
+      url: `${me}/${order.id}`,
+      headers: { cookie: o.customer },
+    });
+    expect(page.json()).toEqual(order);
+  });
+
+  it('history and order pages come from the read cache but show any change at once, whoever made it', async () => {
+    const v = o.variants[0]?.id as string;
+    await o.setStock(v, 5);
+    const order = (await o.place(o.customer, me, o.pickupOrder([{ variantId: v, quantity: 1 }]))).json();
+    const get = async (url: string) =>
+      (await o.k.t.app.inject({ method: 'GET', url, headers: { cookie: o.customer } })).json();
+    const listed = async () =>
+      (await get(`${me}?limit=50`)).items.find((i: { id: string }) => i.id === order.id);
+    expect((await get(`${me}/${order.id}`)).status).toBe('confirmed');
+    expect((await listed()).status).toBe('confirmed');
+    // Another process (or psql) moves the order on: the next answers show it.
+    await o.k.t.db.execute(sql`update orders set status = 'assembling' where id = ${order.id}`);
+    expect((await get(`${me}/${order.id}`)).status).toBe('assembling');
+    expect((await listed()).status).toBe('assembling');
+    await o.k.t.db.execute(
+      sql`insert into order_events (id, order_id, kind, actor_kind, data) values (gen_random_uuid(), ${order.id}, 'comment', 'system', '{}')`,
+    );
+    expect((await get(`${me}/${order.id}`)).timeline.at(-1).kind).toBe('comment');
   });
 
   it('refuses lines that break the rules with line paths, and personal orders paid by invoice', async () => {
