@@ -9,7 +9,7 @@ import type { Claim, ReturnRequest } from './api';
 export interface AftercareOrder {
   id: string;
   shipments: unknown[];
-  can: object;
+  can: { return?: boolean; claim?: boolean };
   returns?: ReturnRequest[];
   claims?: Claim[];
 }
@@ -21,7 +21,7 @@ export interface AftercareOrder {
 export function OrderAftercareLinks({ order, orgId }: { order: AftercareOrder; orgId?: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const can = order.can as { return?: boolean; claim?: boolean };
+  const { can } = order;
   const base = orgId ? `/orgs/${orgId}/orders/${order.id}` : `/orders/${order.id}`;
   const returns = order.returns ?? [];
   const claims = order.claims ?? [];

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import type { Claim, ReturnRequest } from '../order-aftercare/api';
 import { type CheckoutSource, sourceBody } from './useCheckoutLines';
 
 /** Whose orders a page shows: mine (`/me/...`) or a company's (`/orgs/{orgId}/...`). */
@@ -70,7 +71,10 @@ export interface Order extends OrderSummary {
     carrier?: string | null;
     trackingNumber?: string | null;
   }[];
-  can: { cancel: boolean; pay: boolean; approve: boolean; repeat?: boolean };
+  /** The order's return requests (a person's order) and claims (a company's); the aftercare block lists them. */
+  returns: ReturnRequest[];
+  claims: Claim[];
+  can: { cancel: boolean; pay: boolean; approve: boolean; repeat: boolean; return: boolean; claim: boolean };
 }
 
 export interface OrderPage {
