@@ -20,7 +20,7 @@ export const testOrigin = 'http://localhost:3000';
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({}),
-    logLevel: 'silent',
+    logLevel: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent',
     publicUrl: testOrigin,
     dataDir: mkdtempSync(join(tmpdir(), 'kabinet-test-')),
     rateLimitPerMinute: 0,

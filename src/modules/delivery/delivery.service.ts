@@ -180,9 +180,12 @@ export async function deleteTariff(db: Db, id: string) {
 
 // Quote -------------------------------------------------------------------------------------------------
 
+// Made once: building an Intl formatter costs more than a whole delivery quote.
+const moscowDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' });
+
 /** Today in Moscow (YYYY-MM-DD): delivery days are counted in the shop's calendar. */
 export function shopToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
+  return moscowDate.format(now);
 }
 
 /** Parcel lines from the request: given weights, or the catalog's per-unit weight and volume of a variant. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
@@ -15,14 +15,10 @@ import { getOrdersSettings } from '../settings/settings.service.js';
 import { approvalReasons, getApprovalSettings } from './approvals.service.js';
 import { creditOf } from './orders.credit.js';
 import { newOrderRows, type OrderDetailRows } from './orders.detail.js';
-import {
-  type OrderActor,
-  type OrderRow,
-  publishStatusChange,
-  recordOrderEvents,
-} from './orders.lifecycle.js';
+import type { OrderActor, OrderRow } from './orders.lifecycle.js';
+import { writePlacedOrder } from './orders.place-write.js';
 import { type OrderableVariant, orderableVariants } from './orders.products.js';
-import { type OrderDeliverySnapshot, orderLines, orderReservations, orders } from './orders.tables.js';
+import { type OrderDeliverySnapshot, orders } from './orders.tables.js';
 
 /** Who the order is for: a person's own order (companyId null) or a company member's order. */
 export interface OrderOwner {
@@ -231,6 +227,8 @@ async function placeInTransaction(
       variantId: l.variantId,
       quantity: l.quantity,
     })),
+    // The pricing rules' facts (product, brand, category) were read with the variants.
+    { facts },
   );
   const unpriced = priced.flatMap((p, i) =>
     p ? [] : [{ path: `lines[${i}].variantId`, message: 'Not for sale at the moment' }],
@@ -361,14 +359,10 @@ async function placeInTransaction(
     : input.paymentMethod === 'card_online'
       ? 'awaiting_payment'
       : 'confirmed';
-  // The number comes from a sequence in the same statement (`K-2026-000123`; wider once past a million).
-  const number = sql`(select 'K-' || ${String(now.getUTCFullYear())} || '-' || lpad(n::text, greatest(6, length(n::text)), '0')
-    from (select nextval('order_number_seq') as n) seq)`;
-  const [inserted] = await tx
-    .insert(orders)
-    .values({
+  const actor: OrderActor = { kind: 'person', id: owner.personId, name: owner.personName };
+  const { order, lines, timeline } = await writePlacedOrder(tx, {
+    order: {
       id: orderId,
-      number,
       companyId: owner.companyId,
       personId: owner.personId,
       placedByName: owner.personName,
@@ -379,7 +373,6 @@ async function placeInTransaction(
       itemsTotal,
       deliveryCost,
       total,
-      lineCount: input.lines.length,
       delivery,
       desiredDate: input.delivery.desiredDate ?? null,
       comment: input.comment || null,
@@ -389,57 +382,44 @@ async function placeInTransaction(
       holdsStock: reserved.allocations.length > 0,
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
-      updatedAt: now,
       confirmedAt: status === 'confirmed' ? now : null,
-    })
-    .returning();
-  const order = inserted as OrderRow;
-  const lines = await tx
-    .insert(orderLines)
-    .values(
-      input.lines.map((l, i) => {
-        const fact = facts[i] as OrderableVariant;
-        const price = priced[i];
-        return {
-          id: lineIds[i] as string,
-          orderId,
-          position: i + 1,
-          variantId: l.variantId,
-          productId: fact.productId,
-          sku: fact.sku,
-          name: fact.name,
-          unit: fact.unit,
-          quantity: l.quantity,
-          listPrice: price?.listPrice ?? price?.unitPrice ?? 0,
-          unitPrice: price?.unitPrice ?? 0,
-          lineTotal: price?.total ?? 0,
-          vatRate: fact.vatRate,
-        };
-      }),
-    )
-    .returning();
-  if (reserved.allocations.length) {
-    await tx.insert(orderReservations).values(
-      reserved.allocations.map((a) => ({
-        orderId,
-        lineId: a.key,
-        variantId: a.variantId,
-        warehouseId: a.warehouseId,
-        quantity: a.quantity,
-      })),
-    );
-  }
-  const actor: OrderActor = { kind: 'person', id: owner.personId, name: owner.personName };
-  const timeline = await recordOrderEvents(tx, orderId, actor, [
-    { kind: 'placed', status: 'new', data: { total, paymentMethod: input.paymentMethod } },
-    {
-      kind: 'status',
-      status,
-      note: needsApproval ? 'Waiting for an approver' : null,
-      data: needsApproval ? { reasons } : {},
     },
-  ]);
-  await publishStatusChange(tx, order, 'new', status, actor);
+    lines: input.lines.map((l, i) => {
+      const fact = facts[i] as OrderableVariant;
+      const price = priced[i];
+      return {
+        id: lineIds[i] as string,
+        position: i + 1,
+        variantId: l.variantId,
+        productId: fact.productId,
+        sku: fact.sku,
+        name: fact.name,
+        unit: fact.unit,
+        quantity: l.quantity,
+        listPrice: price?.listPrice ?? price?.unitPrice ?? 0,
+        unitPrice: price?.unitPrice ?? 0,
+        lineTotal: price?.total ?? 0,
+        vatRate: fact.vatRate,
+      };
+    }),
+    reservations: reserved.allocations.map((a) => ({
+      lineId: a.key,
+      variantId: a.variantId,
+      warehouseId: a.warehouseId,
+      quantity: a.quantity,
+    })),
+    actor,
+    events: [
+      { kind: 'placed', status: 'new', data: { total, paymentMethod: input.paymentMethod } },
+      {
+        kind: 'status',
+        status,
+        note: needsApproval ? 'Waiting for an approver' : null,
+        data: needsApproval ? { reasons } : {},
+      },
+    ],
+    statusChange: { from: 'new', to: status },
+  });
   if (input.cartId) await emptyCartAfterOrder(tx, input.cartId);
   return newOrderRows(order, lines, timeline);
 }

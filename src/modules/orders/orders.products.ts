@@ -8,6 +8,7 @@ export interface OrderableVariant {
   productId: string;
   sku: string;
   name: string;
+  brand: string | null;
   unit: string;
   packSize: number;
   minOrderQty: number;
@@ -25,6 +26,7 @@ interface Row {
   sku: string;
   product_name: string;
   variant_name: string;
+  brand: string | null;
   unit: string;
   pack_size: string;
   min_order_qty: string;
@@ -48,7 +50,7 @@ export async function orderableVariants(
   const rows = await queryRows<Row>(
     db,
     sql`select v.id as variant_id, p.id as product_id, v.sku, p.name as product_name, v.name as variant_name,
-          p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path,
+          p.brand, p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path,
           p.weight::float8 as weight, p.volume::float8 as volume
         from product_variants v
         join products p on p.id = v.product_id
@@ -63,6 +65,7 @@ export async function orderableVariants(
         productId: r.product_id,
         sku: r.sku,
         name: r.variant_name ? `${r.product_name}, ${r.variant_name}` : r.product_name,
+        brand: r.brand,
         unit: r.unit,
         packSize: Number(r.pack_size),
         minOrderQty: Number(r.min_order_qty),

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { sql } from 'drizzle-orm';
+import { getTableColumns, type sql, type Table } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -92,6 +92,26 @@ async function openPglite(dataDir: string): Promise<Database> {
     lock.release();
     throw error;
   }
+}
+
+/**
+ * Rows a statement returned as JSON (`to_jsonb(t)`), typed like the table's `select` rows: each column's value
+ * goes through the column's own driver mapping (timestamps to Dates, bigints to numbers…). For statements that
+ * return rows of several tables at once.
+ */
+export function rowsFromJson<T extends Table>(
+  table: T,
+  rows: readonly Record<string, unknown>[],
+): T['$inferSelect'][] {
+  const columns = Object.entries(getTableColumns(table));
+  return rows.map((json) => {
+    const row: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = json[column.name];
+      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    }
+    return row as T['$inferSelect'];
+  });
 }
 
 /** Runs a raw query and returns its rows, the same on both drivers. */

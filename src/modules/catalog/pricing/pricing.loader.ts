@@ -16,6 +16,7 @@ import type {
   PriceSource,
   PricingCandidates,
   PromoRow,
+  VariantFacts,
 } from './pricing.resolver.js';
 import type { PricingContext } from './pricing.types.js';
 
@@ -29,17 +30,19 @@ export function anyUuid(column: AnyColumn, ids: string[]): SQL {
 
 /**
  * Loads every row that may price a batch of variants in a context: four queries, run together, whatever the
- * number of lines. The rule itself is pricing.resolver.ts.
+ * number of lines (three when the caller already read the variants' facts). The rule itself is
+ * pricing.resolver.ts.
  */
 export async function loadCandidates(
   db: Db,
   ctx: PricingContext,
   variantIds: string[],
+  facts?: VariantFacts[],
 ): Promise<PricingCandidates> {
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return { variants: [], listPrices: [], discounts: [], promos: [] };
   const [variants, listPrices, discountRows, promos] = await Promise.all([
-    loadFacts(db, ids),
+    facts ?? loadFacts(db, ids),
     loadListPrices(db, ctx, ids),
     loadDiscounts(db, ctx, ids),
     loadPromos(db, ctx, ids),

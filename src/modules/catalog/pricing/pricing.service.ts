@@ -1,6 +1,6 @@
 import type { Db } from '../../../server/core/db.js';
 import { loadCandidates } from './pricing.loader.js';
-import { resolveLines } from './pricing.resolver.js';
+import { resolveLines, type VariantFacts } from './pricing.resolver.js';
 import type { PricedLine, PriceLine, PricingContext } from './pricing.types.js';
 
 /**
@@ -12,12 +12,14 @@ export async function priceLines(
   db: Db,
   ctx: PricingContext,
   lines: PriceLine[],
+  options: { facts?: VariantFacts[] } = {},
 ): Promise<Array<PricedLine | null>> {
   if (lines.length === 0) return [];
   const candidates = await loadCandidates(
     db,
     ctx,
     lines.map((l) => l.variantId),
+    options.facts,
   );
   return resolveLines(ctx, lines, candidates);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db.js';
 import { jobs, outboxEvents } from './jobs.tables.js';
@@ -45,4 +45,13 @@ export async function publishEvent(db: Db, topic: string, payload: unknown): Pro
   const id = uuidv7();
   await db.insert(outboxEvents).values({ id, topic, payload: payload ?? {} });
   return id;
+}
+
+/**
+ * The outbox insert of `publishEvent` as SQL, for a caller that writes several tables in one statement (a
+ * data-modifying `with` clause). `payload` is a jsonb expression, so it may take values the same statement makes
+ * (`(select number from o)`). Like `publishEvent`, it must run in the changing transaction.
+ */
+export function publishEventSql(topic: string, payload: SQL): SQL {
+  return sql`insert into outbox_events (id, topic, payload) select ${uuidv7()}::uuid, ${topic}, ${payload}`;
 }
