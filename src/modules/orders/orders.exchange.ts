@@ -15,8 +15,8 @@ import {
   transitions,
 } from './orders.lifecycle.js';
 import { recordPaymentReceived } from './orders.service.js';
-import { createShipment } from './shipments.service.js';
 import { type OrderDeliverySnapshot, orderEvents, orderLines, orders, shipments } from './orders.tables.js';
+import { createShipment } from './shipments.service.js';
 
 /**
  * Orders as an accounting system sees them (the 1C sale exchange): what changed since a position of the orders
@@ -244,7 +244,9 @@ const statusCodes: Record<string, OrderStatus> = { N: 'confirmed', F: 'completed
  * The status 1C asks for, or null when it says nothing we act on. «Отменен» or a deletion mark cancel; otherwise
  * the furthest of «Статус заказа», «Финальный статус» (completed) and «Проведен» (confirmed).
  */
-export function statusFrom1C(change: Pick<OrderChangeFrom1C, 'status' | 'cancelled' | 'deleted' | 'posted' | 'final'>): OrderStatus | null {
+export function statusFrom1C(
+  change: Pick<OrderChangeFrom1C, 'status' | 'cancelled' | 'deleted' | 'posted' | 'final'>,
+): OrderStatus | null {
   if (change.cancelled || change.deleted) return 'cancelled';
   const wanted: OrderStatus[] = [];
   const raw = change.status?.trim() ?? '';
