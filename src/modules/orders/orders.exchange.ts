@@ -380,7 +380,11 @@ export async function applyOrderChangeFrom1C(tx: Db, change: OrderChangeFrom1C):
     }
   }
 
-  if (target && rank[target] > rank[order.status] && order.status !== 'cancelled') {
+  if (target && order.status === 'cancelled') {
+    warnings.push(`order ${ascii(order.number)}: cancelled, status ${target} from 1C ignored`);
+    return { orderId, changes, warnings };
+  }
+  if (target && rank[target] > rank[order.status]) {
     while (rank[order.status] < rank[target]) {
       if (order.status === 'awaiting_approval') {
         warnings.push(`order ${ascii(order.number)}: awaits the company's approval, status not changed`);
