@@ -260,6 +260,42 @@ describe('1C exchange type=sale: orders to 1C', () => {
     expect(idsOf(await exchange())).toEqual([]);
   });
 
+  it('never skips an order whose change was still being written when 1C asked (a later change committed first)', async () => {
+    const slow = await placePersonal(1);
+    const fast = await placePersonal(1);
+    expect(idsOf(await exchange()).sort()).toEqual([slow.id, fast.id].sort());
+    const client = await saleClient();
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    let inside = () => {};
+    const started = new Promise<void>((done) => {
+      inside = done;
+    });
+    // The slow change takes its sequence value first and commits last.
+    const writer = o.k.t.db.transaction(async (tx) => {
+      await tx.execute(sql`update orders set comment = 'slow' where id = ${slow.id}`);
+      inside();
+      await held;
+    });
+    await started;
+    const fastChange = setStatus(fast.id, 'assembling');
+    await new Promise((wake) => setTimeout(wake, 300));
+    const asked = saleQuery(client);
+    await new Promise((wake) => setTimeout(wake, 300));
+    release();
+    await writer;
+    await fastChange;
+    const first = await documentsOf((await asked).xml);
+    expect((await client.request('type=sale&mode=success')).status).toBe('success');
+    const second = await exchange();
+    const sent = [...idsOf(first), ...idsOf(second)];
+    expect(sent).toContain(slow.id);
+    expect(sent).toContain(fast.id);
+    expect(idsOf(await exchange())).toEqual([]);
+  });
+
   it('pages a backlog: each confirmed page moves the position, nothing is lost or repeated', async () => {
     const placed = [await placePersonal(1), await placePersonal(1), await placePersonal(1)];
     saleQueryLimit.value = 2;
