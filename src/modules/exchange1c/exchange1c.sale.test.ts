@@ -184,6 +184,11 @@ describe('1C exchange type=sale: the protocol', () => {
 
 describe('1C exchange type=sale: orders to 1C', () => {
   it('sends each new order once, as well-formed CommerceML with the buyer and the lines, and nothing after success', async () => {
+    // A variant that came from 1C is named by its 1C id; the others by our id.
+    const fromOneCatalog = o.variants[1]?.id as string;
+    await o.k.t.db.execute(
+      sql`update product_variants set external_id = 'a1b2c3d4-0000-4000-8000-000000000001#beef' where id = ${fromOneCatalog}`,
+    );
     const personal = await placePersonal(2);
     const company = await placeCompany();
     const client = await saleClient();
@@ -209,6 +214,10 @@ describe('1C exchange type=sale: orders to 1C', () => {
     expect(textOf(buyer, 'ОфициальноеНаименование')).toBe(demoCompanies.dealer.legalName);
     const goods = childrenOf(child(b2b, 'Товары'), 'Товар');
     expect(goods.map((g) => textOf(g, 'Количество'))).toEqual(['3', '1']);
+    expect(goods.map((g) => textOf(g, 'Ид'))).toEqual([
+      'a1b2c3d4-0000-4000-8000-000000000001#beef',
+      o.variants[2]?.id,
+    ]);
     for (const g of goods) {
       expect(Number(textOf(g, 'Сумма'))).toBeCloseTo(
         Number(textOf(g, 'ЦенаЗаЕдиницу')) * Number(textOf(g, 'Количество')),

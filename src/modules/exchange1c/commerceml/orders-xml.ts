@@ -101,9 +101,9 @@ function counterparty(order: ExchangeOrder): string {
       leaf('Роль', 'Покупатель'),
       leaf('ПолноеНаименование', c.legalName),
       leaf('ОфициальноеНаименование', c.legalName),
+      c.address ? node('ЮридическийАдрес', leaf('Представление', c.address)) : '',
       leaf('ИНН', c.inn),
       leaf('КПП', c.kpp),
-      c.address ? node('ЮридическийАдрес', leaf('Представление', c.address)) : '',
       order.placedBy.email
         ? node('Контакты', node('Контакт', leaf('Тип', 'Почта'), leaf('Значение', order.placedBy.email)))
         : '',
@@ -182,7 +182,10 @@ function lines(order: ExchangeOrder): string {
   return node('Товары', ...goods);
 }
 
-/** One order as a CommerceML `Документ` («Заказ товара», the seller's side). */
+/**
+ * One order as a CommerceML `Документ` («Заказ товара», the seller's side). Elements follow the order of the
+ * order files 1C and Bitrix exchange (from.xml, a Bitrix query answer): 1C may read them in schema order.
+ */
 export function orderDocument(order: ExchangeOrder): string {
   const placed = localParts(order.createdAt);
   const changed = localParts(order.statusChangedAt);
@@ -194,14 +197,14 @@ export function orderDocument(order: ExchangeOrder): string {
     leaf('Ид', order.id),
     leaf('Номер', order.number),
     leaf('Дата', placed.date),
-    leaf('Время', placed.time),
+    leaf('Номер1С', order.number1c),
     leaf('ХозОперация', 'Заказ товара'),
     leaf('Роль', 'Продавец'),
     leaf('Валюта', order.currency),
     leaf('Курс', '1'),
     leaf('Сумма', money(order.total)),
-    leaf('Номер1С', order.number1c),
     node('Контрагенты', counterparty(order)),
+    leaf('Время', placed.time),
     leaf('Комментарий', order.comment),
     lines(order),
     node(
