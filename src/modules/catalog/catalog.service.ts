@@ -171,3 +171,29 @@ export async function variantIdsBySku(db: Db, skus: readonly string[]): Promise<
     .where(inArray(sql`lower(${productVariants.sku})`, wanted));
   return new Map(rows.map((r) => [r.sku.toLowerCase(), r.id]));
 }
+
+/**
+ * The 1C ids of variants and their products (CommerceML `Ид` of the offer and of the product), for sending order
+ * lines back to 1C; ids of unknown variants are absent, and either id is null when the catalog has none.
+ */
+export async function variantExternalIds(
+  db: Db,
+  variantIds: readonly string[],
+): Promise<Map<string, { variantExternalId: string | null; productExternalId: string | null }>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: productVariants.id,
+      variantExternalId: productVariants.externalId,
+      productExternalId: products.externalId,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, [...new Set(variantIds)]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { variantExternalId: r.variantExternalId, productExternalId: r.productExternalId },
+    ]),
+  );
+}

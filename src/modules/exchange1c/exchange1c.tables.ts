@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Integration accounts 1C signs in with (HTTP Basic); created in the back office, password shown once. */
 export const exchange1cAccounts = pgTable('exchange1c_accounts', {
@@ -40,8 +40,23 @@ export const exchange1cSessions = pgTable(
     result: text('result', { enum: ['open', 'success', 'failure'] })
       .notNull()
       .default('open'),
+    /** type=sale: the schema version 1C named at `init` (null: the old protocol, import inside `file`). */
+    saleVersion: text('sale_version'),
+    /** type=sale: the change sequence up to which this session's last `query` sent orders (committed on `success`). */
+    saleStagedSeq: bigint('sale_staged_seq', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('exchange1c_sessions_created_idx').on(t.createdAt)],
 );
+
+/**
+ * The orders exchange position: 1C has confirmed (`mode=success`) every order whose change sequence is at most
+ * `committedSeq`. One row, `name = 'sale'`; a `query` stages a batch in its session, only `success` moves this.
+ */
+export const exchange1cSaleState = pgTable('exchange1c_sale_state', {
+  name: text('name').primaryKey(),
+  committedSeq: bigint('committed_seq', { mode: 'number' }).notNull().default(0),
+  committedAt: timestamp('committed_at', { withTimezone: true }),
+  sessionId: uuid('session_id'),
+});

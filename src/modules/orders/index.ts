@@ -9,6 +9,14 @@ import { repeatRoutes } from './repeat.js';
 import { ordersSettingsRoutes } from './settings.routes.js';
 
 export { creditOf } from './orders.credit.js';
+export {
+  applyOrderChangeFrom1C,
+  type ExchangeOrder,
+  type OrderChangeFrom1C,
+  ordersChangeCutoff,
+  ordersChangedSince,
+  statusFrom1C,
+} from './orders.exchange.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
 export { cancelOrder, listOrders, orderDetail, orderInScope } from './orders.service.js';
 

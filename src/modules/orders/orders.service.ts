@@ -21,6 +21,7 @@ import {
   changeOrderStatus,
   customerCancellable,
   lockOrder,
+  type OrderActor,
   type OrderRow,
   recordOrderEvent,
 } from './orders.lifecycle.js';
@@ -220,6 +221,32 @@ export async function payOrder(
   return { confirmationUrl: payment?.confirmationUrl ?? null, status: payment?.status ?? 'pending' };
 }
 
+/**
+ * Money received for an order (a card payment, or a payment 1C reports), inside the caller's transaction with
+ * the order locked: the paid amount and payment state, a `payment` line on the timeline, and the status `paid`
+ * once the order is paid in full while it was awaiting payment or confirmed.
+ */
+export async function recordPaymentReceived(
+  tx: Db,
+  order: OrderRow,
+  amount: number,
+  actor: OrderActor,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const paidAmount = order.paidAmount + amount;
+  await tx
+    .update(orders)
+    .set({
+      paidAmount,
+      paymentState: paidAmount >= order.total ? 'paid' : 'partially_paid',
+      updatedAt: new Date(),
+    })
+    .where(eq(orders.id, order.id));
+  await recordOrderEvent(tx, order.id, actor, { kind: 'payment', note: 'paid', data });
+  if (paidAmount >= order.total && ['awaiting_payment', 'confirmed'].includes(order.status))
+    await changeOrderStatus(tx, order.id, 'paid', actor);
+}
+
 /** Applies a payments-module event to the order it paid for (idempotent per event). */
 export async function applyPaymentEvent(
   db: Db,
@@ -265,23 +292,7 @@ export async function applyPaymentEvent(
       ...(payload.refundId ? { refundId: payload.refundId } : {}),
     };
     if (topic === 'payments.succeeded') {
-      const paidAmount = order.paidAmount + amount;
-      await tx
-        .update(orders)
-        .set({
-          paidAmount,
-          paymentState: paidAmount >= order.total ? 'paid' : 'partially_paid',
-          updatedAt: new Date(),
-        })
-        .where(eq(orders.id, order.id));
-      await recordOrderEvent(
-        tx,
-        order.id,
-        { kind: 'system', id: null, name: null },
-        { kind: 'payment', note: 'paid', data },
-      );
-      if (paidAmount >= order.total && ['awaiting_payment', 'confirmed'].includes(order.status))
-        await changeOrderStatus(tx, order.id, 'paid', { kind: 'system', id: null, name: null });
+      await recordPaymentReceived(tx, order, amount, { kind: 'system', id: null, name: null }, data);
     } else if (topic === 'payments.refunded') {
       const refundedAmount = order.refundedAmount + amount;
       await tx

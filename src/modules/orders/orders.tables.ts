@@ -101,6 +101,14 @@ export const orders = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
     confirmedAt: at('confirmed_at'),
     cancelledAt: at('cancelled_at'),
+    /**
+     * Change sequence: a trigger (migration 0036) gives every insert and update the next value of
+     * `orders_change_seq`, so "orders changed since N" is an index range (the 1C sale exchange reads it).
+     */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
+    /** The order's number and date in 1C (`Номер1С`, `Дата1С`), as the 1C sale exchange last sent them. */
+    number1c: text('number_1c'),
+    date1c: text('date_1c'),
   },
   (t) => [
     uniqueIndex('orders_idempotency_idx').on(t.personId, t.idempotencyKey),
@@ -120,6 +128,7 @@ export const orders = pgTable(
       .on(t.reservedUntil)
       .where(sql`${t.reservedUntil} is not null and ${t.holdsStock}`),
     check('orders_total_check', sql`${t.total} = ${t.itemsTotal} + ${t.deliveryCost}`),
+    index('orders_change_seq_idx').on(t.changeSeq),
   ],
 );
 
@@ -233,6 +242,8 @@ export const shipments = pgTable(
     lastLocation: text('last_location'),
     shippedAt: at('shipped_at'),
     deliveredAt: at('delivered_at'),
+    /** The shipment's number in 1C (`Номер отгрузки по 1С`) when 1C reported it: one shipment per number. */
+    externalNumber: text('external_number'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('shipments_order_idx').on(t.orderId), index('shipments_tracking_idx').on(t.trackingNumber)],

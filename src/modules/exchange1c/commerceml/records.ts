@@ -116,7 +116,7 @@ function characteristicsOf(node: XNode): Record<string, string> {
 }
 
 /** Short names of the OKEI units 1C sends most (`БазоваяЕдиница Код="796"`). */
-const okei: Record<string, string> = {
+export const okei: Record<string, string> = {
   '796': 'шт',
   '166': 'кг',
   '163': 'г',

@@ -21,6 +21,7 @@ export class ExchangeClient {
     readonly baseUrl: string,
     readonly login: string,
     readonly password: string,
+    readonly type: 'catalog' | 'sale' = 'catalog',
   ) {}
 
   /** One request; returns the parsed plain-text answer. */
@@ -49,7 +50,7 @@ export class ExchangeClient {
   }
 
   async checkauth(): Promise<ExchangeAnswer> {
-    const answer = await this.request('type=catalog&mode=checkauth', { auth: true });
+    const answer = await this.request(`type=${this.type}&mode=checkauth`, { auth: true });
     if (answer.status === 'success') {
       this.cookie = `${answer.lines[0]}=${answer.lines[1]}`;
       this.sessid = answer.lines[2]?.replace(/^sessid=/, '') ?? '';
@@ -57,8 +58,11 @@ export class ExchangeClient {
     return answer;
   }
 
-  async init(): Promise<ExchangeAnswer> {
-    const answer = await this.request('type=catalog&mode=init');
+  /** mode=init; newer 1C names the schema version it wants (type=sale). */
+  async init(version?: string): Promise<ExchangeAnswer> {
+    const answer = await this.request(
+      `type=${this.type}&mode=init${version ? `&version=${encodeURIComponent(version)}` : ''}`,
+    );
     this.fileLimit = Number(answer.lines.find((l) => l.startsWith('file_limit='))?.split('=')[1] ?? 0);
     return answer;
   }
@@ -71,7 +75,7 @@ export class ExchangeClient {
   ): Promise<ExchangeAnswer> {
     let answer: ExchangeAnswer | undefined;
     for (let at = 0; at < data.length; at += chunk) {
-      answer = await this.request(`type=catalog&mode=file&filename=${encodeURIComponent(filename)}`, {
+      answer = await this.request(`type=${this.type}&mode=file&filename=${encodeURIComponent(filename)}`, {
         method: 'POST',
         body: data.subarray(at, at + chunk),
       });
@@ -83,11 +87,27 @@ export class ExchangeClient {
   /** mode=import repeated until the answer is not progress. */
   async import(filename: string, maxSteps = 500): Promise<ExchangeAnswer & { steps: number }> {
     for (let steps = 1; steps <= maxSteps; steps++) {
-      const answer = await this.request(`type=catalog&mode=import&filename=${encodeURIComponent(filename)}`);
+      const answer = await this.request(
+        `type=${this.type}&mode=import&filename=${encodeURIComponent(filename)}`,
+      );
       if (answer.status !== 'progress') return { ...answer, steps };
     }
     throw new Error(`import of ${filename} still in progress after ${maxSteps} steps`);
   }
+}
+
+/** type=sale&mode=query: the orders XML as text, with the answer's status and content type. */
+export async function saleQuery(
+  client: ExchangeClient,
+): Promise<{ httpStatus: number; contentType: string; xml: string }> {
+  const response = await fetch(`${client.baseUrl}/api/1c/exchange?type=sale&mode=query`, {
+    headers: client.cookie ? { cookie: client.cookie } : {},
+  });
+  return {
+    httpStatus: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    xml: await response.text(),
+  };
 }
 
 /** A ZIP archive of the given files (deflated), as 1C sends with zip=yes. */
