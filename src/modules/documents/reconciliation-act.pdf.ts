@@ -127,10 +127,21 @@ export async function renderReconciliationAct(input: ReconciliationInput): Promi
         { header: credit, width: 10, align: 'right' },
       ];
       const rows = tableRows(input, totals, l);
+      const tableTop = doc.y;
+      const page = doc.page;
       pdfTable(doc, [...half, ...half], rows, {
         fontSize: 7,
         boldRows: [0, rows.length - 2, rows.length - 1],
       });
+      // A rule between the two parties' halves, when the table stayed on one page.
+      if (doc.page === page) {
+        doc
+          .moveTo(left + width / 2, tableTop)
+          .lineTo(left + width / 2, doc.y)
+          .lineWidth(1)
+          .strokeColor('black')
+          .stroke();
+      }
       doc.moveDown(0.8);
       doc
         .font(pdfFonts.bold)
