@@ -7,6 +7,7 @@ import { amountInWords } from './ru/amount-in-words.js';
 import { formatLongDate, formatQuantity, formatRub, formatShortDate } from './ru/money-format.js';
 import { paymentQrPayload, paymentQrPng } from './ru/payment-qr.js';
 import { vatTotals } from './ru/vat.js';
+import { vatTotalsRows } from './vat-totals-rows.js';
 
 /**
  * «Счёт на оплату»: no statutory form; the layout of 1C's «Счет на оплату покупателю», which B2B buyers expect
@@ -99,9 +100,7 @@ function linesTable(doc: PdfDoc, input: InvoiceInput, l: Labels) {
 function totals(doc: PdfDoc, input: InvoiceInput, l: Labels) {
   const lang = input.language;
   const t = vatTotals(input.lines);
-  const rows = [{ label: l.total, value: formatRub(t.total, lang), bold: true }];
-  if (t.withoutVat) rows.push({ label: l.noVat, value: '-', bold: true });
-  for (const v of t.byRate) rows.push({ label: l.vat(v.rate), value: formatRub(v.vat, lang), bold: true });
+  const rows = vatTotalsRows(t, l, lang);
   rows.push({ label: l.payable, value: formatRub(t.total, lang), bold: true });
   doc.y += 4;
   totalsBlock(doc, rows);

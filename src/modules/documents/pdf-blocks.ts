@@ -47,12 +47,14 @@ export function labelledRows(doc: PdfDoc, rows: [string, string][], labelWidth: 
   doc.font(pdfFonts.regular);
 }
 
+export interface TotalsRow {
+  label: string;
+  value: string;
+  bold?: boolean;
+}
+
 /** Totals right-aligned under a table: label then amount; bold rows for the grand total. */
-export function totalsBlock(
-  doc: PdfDoc,
-  rows: { label: string; value: string; bold?: boolean }[],
-  fontSize = 9,
-) {
+export function totalsBlock(doc: PdfDoc, rows: TotalsRow[], fontSize = 9) {
   const { left, width } = frame(doc);
   for (const row of rows) {
     const y = doc.y;

@@ -6,6 +6,7 @@ import { amountInWords } from './ru/amount-in-words.js';
 import { formatLongDate, formatQuantity, formatRub } from './ru/money-format.js';
 import { vatTotals } from './ru/vat.js';
 import { serviceActLabels } from './service-act-labels.js';
+import { vatTotalsRows } from './vat-totals-rows.js';
 
 /**
  * «Акт об оказании услуг (выполнении работ)»: a primary document with the requisites of 402-ФЗ ст. 9 ч. 2 —
@@ -39,9 +40,7 @@ function linesTable(doc: PdfDoc, input: ServiceActInput, l: Labels) {
 function totals(doc: PdfDoc, input: ServiceActInput, l: Labels) {
   const lang = input.language;
   const t = vatTotals(input.lines);
-  const rows = [{ label: l.total, value: formatRub(t.total, lang), bold: true }];
-  if (t.withoutVat) rows.push({ label: l.noVat, value: '-', bold: true });
-  for (const v of t.byRate) rows.push({ label: l.vat(v.rate), value: formatRub(v.vat, lang), bold: true });
+  const rows = vatTotalsRows(t, l, lang);
   doc.y += 4;
   totalsBlock(doc, rows);
   doc.moveDown(0.5);
