@@ -1,7 +1,15 @@
 import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
 import type { InvoiceInput, Party } from './documents.types.js';
 import { invoiceLabels } from './invoice-labels.js';
-import { frame, labelledRows, partyLine, rule, signatureLine, totalsBlock } from './pdf-blocks.js';
+import {
+  ensureSpace,
+  frame,
+  labelledRows,
+  partyLine,
+  rule,
+  signatureLine,
+  totalsBlock,
+} from './pdf-blocks.js';
 import { checkInvoiceRequisites, isOrganisation } from './requisites-check.js';
 import { amountInWords } from './ru/amount-in-words.js';
 import { formatLongDate, formatQuantity, formatRub, formatShortDate } from './ru/money-format.js';
@@ -126,6 +134,7 @@ function terms(doc: PdfDoc, input: InvoiceInput, l: Labels) {
 }
 
 function signatures(doc: PdfDoc, input: InvoiceInput, l: Labels) {
+  ensureSpace(doc, 60);
   const { left, width } = frame(doc);
   const y = doc.y + 10;
   const half = (width - 20) / 2;

@@ -107,3 +107,20 @@ describe('счёт на оплату PDF', () => {
     ]);
   });
 });
+
+describe('счёт на оплату over several pages', () => {
+  it('keeps totals, the amount in words and signatures after the last line', async () => {
+    const many = Array.from({ length: 70 }, (_, i) => ({
+      ...(lines[1] as (typeof lines)[1]),
+      name: `Позиция ${i + 1}`,
+    }));
+    const { text, pages } = await pdfText(await renderInvoice({ ...input, lines: many }));
+    expect(pages).toBeGreaterThan(1);
+    const last = text.indexOf('Позиция 70');
+    expect(last).toBeGreaterThan(0);
+    expect(text.indexOf('Всего к оплате: 38 500,00')).toBeGreaterThan(last);
+    expect(text).toContain('Всего наименований 70, на сумму 38 500,00 руб.');
+    expect(text).toContain('Тридцать восемь тысяч пятьсот рублей 00 копеек');
+    expect(text.indexOf('Сидорова С. С.')).toBeGreaterThan(last);
+  });
+});

@@ -56,6 +56,7 @@ export interface TotalsRow {
 /** Totals right-aligned under a table: label then amount; bold rows for the grand total. */
 export function totalsBlock(doc: PdfDoc, rows: TotalsRow[], fontSize = 9) {
   const { left, width } = frame(doc);
+  ensureSpace(doc, rows.length * (fontSize + 5));
   for (const row of rows) {
     const y = doc.y;
     doc.font(row.bold ? pdfFonts.bold : pdfFonts.regular).fontSize(fontSize);
@@ -117,4 +118,15 @@ export function rule(doc: PdfDoc, weight = 1) {
     .strokeColor('black')
     .stroke();
   doc.y += 4;
+}
+
+/**
+ * Starts a new page unless `height` points fit below the current position. Blocks drawn at absolute positions
+ * (signatures, side-by-side columns) call it first: pdfkit would otherwise break a page in their middle.
+ */
+export function ensureSpace(doc: PdfDoc, height: number) {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+    doc.addPage();
+    doc.x = doc.page.margins.left;
+  }
 }

@@ -1,6 +1,6 @@
 import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
 import type { ReconciliationInput, Signatory } from './documents.types.js';
-import { frame, signatureLine } from './pdf-blocks.js';
+import { ensureSpace, frame, signatureLine } from './pdf-blocks.js';
 import {
   computeReconciliation,
   type DebitCredit,
@@ -83,6 +83,7 @@ function signatures(doc: PdfDoc, input: ReconciliationInput, l: Labels) {
       .text(l.stamp, x + 40, y + 4);
     return doc.y;
   };
+  ensureSpace(doc, 90);
   const top = doc.y + 10;
   doc.y = top;
   const a = column(left, input.seller.name, input.sellerSignatory, input.sellerAccountant);

@@ -1,6 +1,14 @@
 import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
 import type { ServiceActInput, Signatory } from './documents.types.js';
-import { frame, labelledRows, partyLine, rule, signatureLine, totalsBlock } from './pdf-blocks.js';
+import {
+  ensureSpace,
+  frame,
+  labelledRows,
+  partyLine,
+  rule,
+  signatureLine,
+  totalsBlock,
+} from './pdf-blocks.js';
 import { checkServiceActRequisites } from './requisites-check.js';
 import { amountInWords } from './ru/amount-in-words.js';
 import { formatLongDate, formatQuantity, formatRub } from './ru/money-format.js';
@@ -94,6 +102,7 @@ export async function renderServiceAct(input: ServiceActInput): Promise<Buffer> 
       linesTable(doc, input, l);
       totals(doc, input, l);
       const half = (width - 30) / 2;
+      ensureSpace(doc, 80);
       const y = doc.y + 8;
       const a = side(doc, left, y, half, l.executorSide, input.executor.name, input.executorSignatory, input);
       const b = side(

@@ -1,6 +1,6 @@
 import { type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
 import type { Party, Signatory, UpdInput } from './documents.types.js';
-import { frame, innKpp, signatureLine } from './pdf-blocks.js';
+import { ensureSpace, frame, innKpp, signatureLine } from './pdf-blocks.js';
 import { checkUpdRequisites, isOrganisation } from './requisites-check.js';
 import { formatLongDate } from './ru/money-format.js';
 import { updColumns, updEdition, updHeaderRows, updTableRows } from './upd-content.js';
@@ -14,8 +14,8 @@ import { updColumns, updEdition, updHeaderRows, updTableRows } from './upd-conte
 const small = 6.5;
 const body = 7.5;
 const leftColumn = 118;
-/** Height of [8]–[19] with one-line values, measured on a rendered page. */
-const transferPartHeight = 190;
+/** Height of [8]–[19] when every value takes one line, measured on a rendered page. */
+const transferPartBaseHeight = 190;
 /** Height of the СФ signatures block. */
 const invoiceSignaturesHeight = 45;
 
@@ -117,7 +117,7 @@ function filled(doc: PdfDoc, x: number, width: number, value: string) {
 /** The СФ signatures: head and chief accountant of an organisation, or the sole trader with his ОГРНИП. */
 function invoiceSignatures(doc: PdfDoc, input: UpdInput, sheetsAt: { page: number; y: number }) {
   const { left, width } = frame(doc);
-  if (doc.y + invoiceSignaturesHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  ensureSpace(doc, invoiceSignaturesHeight);
   Object.assign(sheetsAt, {
     page: doc.bufferedPageRange().start + doc.bufferedPageRange().count - 1,
     y: doc.y + 3,
@@ -152,11 +152,30 @@ function invoiceSignatures(doc: PdfDoc, input: UpdInput, sheetsAt: { page: numbe
   doc.y = y;
 }
 
+const partyText = (p: Party) => `${p.name}, ИНН/КПП ${innKpp(p)}`;
+
+/** Height [8]–[19] will take: the one-line layout plus what long values add when they wrap. */
+function transferPartHeight(doc: PdfDoc, input: UpdInput): number {
+  const { width } = frame(doc);
+  const half = (width - 20) / 2 - 22;
+  doc.font(pdfFonts.bold).fontSize(body);
+  const line = doc.currentLineHeight(true);
+  const extra = (text: string | undefined, w: number) =>
+    Math.max(0, doc.heightOfString(text || ' ', { width: w }) - line);
+  const seller = extra(partyText(input.seller), half) + extra(input.otherShipmentInfo, half);
+  return (
+    transferPartBaseHeight +
+    extra(input.basis, width - 22) +
+    extra(input.transport, width - 22) +
+    Math.max(seller, extra(partyText(input.buyer), half))
+  );
+}
+
 /** The seller's [10]–[14] and the buyer's [15]–[19] side by side, after [8] and [9] across the page. */
 function transferPart(doc: PdfDoc, input: UpdInput) {
   const { left, width } = frame(doc);
   // The two halves are drawn from the same top, so the whole part must fit on one page.
-  if (doc.y + transferPartHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  ensureSpace(doc, transferPartHeight(doc, input));
   doc
     .moveTo(left, doc.y)
     .lineTo(left + width, doc.y)
@@ -171,7 +190,6 @@ function transferPart(doc: PdfDoc, input: UpdInput) {
   const half = (width - 20) / 2;
   const top = doc.y + 2;
   const s = input.sellerSignatories;
-  const party = (p: Party) => `${p.name}, ИНН/КПП ${innKpp(p)}`;
 
   doc.y = top;
   caption(doc, left, half, 'Товар (груз) передал / услуги, результаты работ, права сдал', '[10]');
@@ -189,7 +207,7 @@ function transferPart(doc: PdfDoc, input: UpdInput) {
     'Наименование экономического субъекта – составителя документа (в т.ч. комиссионера / агента)',
     '[14]',
   );
-  filled(doc, left, half - 22, party(input.seller));
+  filled(doc, left, half - 22, partyText(input.seller));
   doc
     .font(pdfFonts.regular)
     .fontSize(body)
@@ -208,7 +226,7 @@ function transferPart(doc: PdfDoc, input: UpdInput) {
   caption(doc, x, half, 'Ответственный за правильность оформления факта хозяйственной жизни', '[18]');
   signed(doc, x, half, b?.responsible);
   caption(doc, x, half, 'Наименование экономического субъекта – составителя документа', '[19]');
-  filled(doc, x, half - 22, party(input.buyer));
+  filled(doc, x, half - 22, partyText(input.buyer));
   doc
     .font(pdfFonts.regular)
     .fontSize(body)

@@ -160,3 +160,26 @@ describe('УПД PDF', () => {
     expect(error.missing).toEqual(['sellerSignatories.accountant']);
   });
 });
+
+describe('УПД over several pages', () => {
+  it('repeats the table header, keeps both parts together and counts the sheets', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({
+      ...(lines[0] as (typeof lines)[0]),
+      name: `Позиция ${i + 1}`,
+    }));
+    const { text, pages } = await pdfText(
+      await renderUpd({
+        ...input,
+        lines: many,
+        basis: 'Договор поставки № 5 от 01.01.2025, спецификация № 2. '.repeat(6),
+      }),
+    );
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`Документ составлен на ${pages} листах`);
+    expect(text).toContain('Позиция 45');
+    // 45 × 1 210,00 = 54 450,00 with VAT 45 × 201,67 = 9 075,15
+    expect(text).toContain('45 374,85 Х Х 9 075,15 54 450,00');
+    expect(text.indexOf('[15]')).toBeGreaterThan(text.indexOf('[10]'));
+    expect(text.split('В том числе сумма акциза').length - 1).toBe(pages);
+  });
+});
