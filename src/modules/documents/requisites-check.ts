@@ -17,6 +17,7 @@ import type {
   UpdInput,
 } from './documents.types.js';
 import { type DocumentKind, MissingRequisitesError } from './missing-requisites-error.js';
+import { isCalendarDate } from './ru/money-format.js';
 
 /**
  * Whether a document has what the law or the payment form needs, checked before drawing so the person gets a
@@ -85,7 +86,13 @@ class Findings {
 
   header(input: { number: string; date: string }) {
     this.require('number', input.number);
-    this.require('date', input.date);
+    this.date('date', input.date, true);
+  }
+
+  /** A calendar day 'YYYY-MM-DD', required or optional. */
+  date(path: string, value: string | undefined, required: boolean) {
+    if (required) this.require(path, value);
+    this.validate(path, value, isCalendarDate);
   }
 
   lines(lines: DocumentLine[], needUnitCode: boolean) {
@@ -112,6 +119,7 @@ export function checkInvoiceRequisites(input: InvoiceInput): void {
   f.header(input);
   f.party('seller', input.seller, { inn: true, address: true, bank: true });
   f.party('buyer', input.buyer, {});
+  f.date('payBy', input.payBy, false);
   f.signatory('signatories.head', input.signatories.head);
   f.lines(input.lines, false);
   f.done('invoice');
@@ -126,6 +134,12 @@ export function checkUpdRequisites(input: UpdInput): void {
   f.party('buyer', input.buyer, { inn: true, address: true });
   if (input.shipper && input.shipper !== 'same') f.party('shipper', input.shipper, { address: true });
   if (input.consignee) f.party('consignee', input.consignee, { address: true });
+  f.date('shippedOn', input.shippedOn, false);
+  if (input.correction) f.date('correction.date', input.correction.date, true);
+  for (const [i, d] of (input.paymentDocuments ?? []).entries())
+    f.date(`paymentDocuments[${i}].date`, d.date, true);
+  for (const [i, d] of (input.shipmentDocuments ?? []).entries())
+    f.date(`shipmentDocuments[${i}].date`, d.date, true);
   const s = input.sellerSignatories;
   f.signatory('sellerSignatories.head', s.head);
   // A sole trader signs alone; an organisation's СФ also needs the chief accountant.
@@ -149,15 +163,16 @@ export function checkServiceActRequisites(input: ServiceActInput): void {
 /** Акт сверки: both parties, the period, the seller's signatory and integer amounts. */
 export function checkReconciliationRequisites(input: ReconciliationInput): void {
   const f = new Findings();
-  f.require('date', input.date);
-  f.require('periodFrom', input.periodFrom);
-  f.require('periodTo', input.periodTo);
+  f.date('date', input.date, true);
+  f.date('periodFrom', input.periodFrom, true);
+  f.date('periodTo', input.periodTo, true);
+  if (input.periodFrom > input.periodTo) f.invalid.push('periodTo');
   f.party('seller', input.seller, { inn: true });
   f.party('buyer', input.buyer, { inn: true });
   f.signatory('sellerSignatory', input.sellerSignatory);
   if (!Number.isSafeInteger(input.openingBalance)) f.invalid.push('openingBalance');
   input.operations.forEach((op, i) => {
-    f.require(`operations[${i}].date`, op.date);
+    f.date(`operations[${i}].date`, op.date, true);
     f.require(`operations[${i}].document`, op.document);
     if (!Number.isSafeInteger(op.debit) || op.debit < 0) f.invalid.push(`operations[${i}].debit`);
     if (!Number.isSafeInteger(op.credit) || op.credit < 0) f.invalid.push(`operations[${i}].credit`);

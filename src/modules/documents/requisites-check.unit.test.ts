@@ -126,13 +126,24 @@ describe('requisites checks', () => {
       seller,
       buyer,
       openingBalance: 0,
-      operations: [{ date: '2025-02-01', document: '', debit: -1, credit: 0 }],
+      operations: [
+        { date: '2025-02-01', document: '', debit: -1, credit: 0 },
+        { date: '2025-02-30', document: 'Оплата', debit: 0, credit: 1 },
+      ],
       sellerSignatory: head,
       counterpart: 'blank',
     };
     const r = failure(() => checkReconciliationRequisites(sverka));
     expect(r?.document).toBe('reconciliation-act');
     expect(r?.missing).toEqual(['operations[0].document']);
-    expect(r?.invalid).toEqual(['operations[0].debit']);
+    expect(r?.invalid).toEqual(['operations[0].debit', 'operations[1].date']);
+    const reversed = failure(() =>
+      checkReconciliationRequisites({ ...sverka, operations: [], periodFrom: '2025-04-01' }),
+    );
+    expect(reversed?.invalid).toEqual(['periodTo']);
+    const badDate = failure(() =>
+      checkInvoiceRequisites({ ...invoice, date: '05.03.2025', payBy: '2025-13-01' }),
+    );
+    expect(badDate?.invalid).toEqual(['date', 'payBy']);
   });
 });

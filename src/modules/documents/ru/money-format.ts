@@ -21,6 +21,16 @@ export function formatQuantity(quantity: number, language: 'ru' | 'en' = 'ru'): 
   );
 }
 
+/** Whether a string is a calendar day 'YYYY-MM-DD' that exists (no 30 February). */
+export function isCalendarDate(date: string): boolean {
+  try {
+    dayOf(date);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A calendar date as 'YYYY-MM-DD' → the UTC instant of its midnight (documents carry days, not instants). */
 function dayOf(date: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
