@@ -23,7 +23,8 @@ import { vatTotalsRows } from './vat-totals-rows.js';
  */
 
 type Labels = (typeof invoiceLabels)['ru' | 'en'];
-const qrSize = 92;
+/** Points; 65 modules (version 12) at ≥ 0.5 mm each, so a phone reads the code from a printed page. */
+const qrSize = 112;
 
 /** The payment purpose printed into the QR: the invoice and the VAT it includes, as 1C fills a платёжка. */
 export function invoicePurpose(input: InvoiceInput): string {
