@@ -92,8 +92,9 @@ export function paymentQrPayload(fields: PaymentQrFields): string {
 }
 
 /** The payload as a PNG (error correction M, which bank apps read reliably from paper). */
-export function paymentQrPng(payload: string, width = 300): Promise<Buffer> {
-  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width });
+export function paymentQrPng(payload: string, width = 400): Promise<Buffer> {
+  // The standard quiet zone (4 modules): with a narrower one, readers miss dense codes (a long purpose).
+  return QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width });
 }
 
 /** Reads a payload back into `Key → value` (for tests and for checking what a code says). */

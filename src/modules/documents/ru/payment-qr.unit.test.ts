@@ -1,33 +1,9 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { MissingRequisitesError } from '../missing-requisites-error.js';
 import { seller } from '../testkit/sample-parties.js';
 import { type PaymentQrFields, parsePaymentQr, paymentQrPayload, paymentQrPng } from './payment-qr.js';
-
-/**
- * A real decode needs a QR reader: jsqr (+ pngjs to read the PNG). They are loaded by name so this file
- * type-checks and runs without them; the decode test is skipped, with a message, until they are installed.
- */
-type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
-type PngReader = { sync: { read(png: Buffer): { width: number; height: number; data: Buffer } } };
-type Loaded = { default?: unknown; PNG?: unknown } | null;
-
-async function optionalModule(name: string): Promise<Loaded> {
-  try {
-    return (await import(/* @vite-ignore */ name)) as Loaded;
-  } catch {
-    return null;
-  }
-}
-/** jsqr is a UMD bundle: the function is the default export or that export's own `default`. */
-function decoderOf(m: Loaded): Decode | null {
-  const exported = (m?.default ?? m) as Decode | { default?: Decode } | null;
-  if (typeof exported === 'function') return exported;
-  return exported?.default ?? null;
-}
-const decodeQr = decoderOf(await optionalModule('jsqr'));
-const pngjs = await optionalModule('pngjs');
-const png = (pngjs?.PNG ?? (pngjs?.default as Loaded)?.PNG ?? null) as PngReader | null;
-if (!decodeQr || !png) console.warn('payment-qr: jsqr/pngjs not installed; the PNG decode test is skipped.');
 
 const bank = seller.bank as NonNullable<typeof seller.bank>;
 const fields: PaymentQrFields = {
@@ -95,10 +71,10 @@ describe('ГОСТ Р 56042-2014 payment QR', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
-  it.skipIf(!decodeQr || !png)('renders a PNG that decodes back to the payload', async () => {
+  it('renders a PNG that decodes back to the payload', async () => {
     const payload = paymentQrPayload(fields);
-    const image = (png as PngReader).sync.read(await paymentQrPng(payload));
-    const code = (decodeQr as Decode)(new Uint8ClampedArray(image.data), image.width, image.height);
+    const image = PNG.sync.read(await paymentQrPng(payload));
+    const code = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
     expect(code?.data).toBe(payload);
     expect(parsePaymentQr(code?.data ?? '').fields.Sum).toBe('121000');
   });
