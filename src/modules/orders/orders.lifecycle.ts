@@ -55,31 +55,6 @@ export interface OrderEventInput {
   data?: Record<string, unknown>;
 }
 
-/** Adds lines to the order's timeline in one statement, in the given order; returns them. */
-export async function recordOrderEvents(
-  tx: Db,
-  orderId: string,
-  actor: OrderActor,
-  events: readonly OrderEventInput[],
-): Promise<(typeof orderEvents.$inferSelect)[]> {
-  return tx
-    .insert(orderEvents)
-    .values(
-      events.map((event) => ({
-        id: uuidv7(),
-        orderId,
-        kind: event.kind,
-        status: event.status ?? null,
-        actorKind: actor.kind,
-        actorId: actor.id,
-        actorName: actor.name,
-        note: event.note ?? null,
-        data: event.data ?? {},
-      })),
-    )
-    .returning();
-}
-
 /** Adds a line to the order's timeline. */
 export async function recordOrderEvent(
   tx: Db,
@@ -87,7 +62,17 @@ export async function recordOrderEvent(
   actor: OrderActor,
   event: OrderEventInput,
 ): Promise<void> {
-  await recordOrderEvents(tx, orderId, actor, [event]);
+  await tx.insert(orderEvents).values({
+    id: uuidv7(),
+    orderId,
+    kind: event.kind,
+    status: event.status ?? null,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    note: event.note ?? null,
+    data: event.data ?? {},
+  });
 }
 
 /** Tells the rest of the portal (notifications) through the outbox that an order moved. */
