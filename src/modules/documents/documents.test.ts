@@ -193,4 +193,18 @@ describe('invoices', () => {
     const other = await k.as(buyer)('GET', `${base}/${'01900000-0000-7000-8000-000000000000'}`);
     expect(other.statusCode).toBe(404);
   });
+
+  it('numbers invoices requested at the same time without gaps or repeats, and one invoice per order', async () => {
+    const free = Array.from({ length: 5 }, (_, i) =>
+      k.as(buyer)('POST', invoices(dealerId), { amount: 100 + i, purpose: `Параллельно ${i}` }),
+    );
+    const sameOrder = Array.from({ length: 3 }, () =>
+      k.as(buyer)('POST', invoices(dealerId), { orderId: orders[2]?.id }),
+    );
+    const [freeRes, orderRes] = await Promise.all([Promise.all(free), Promise.all(sameOrder)]);
+    for (const r of [...freeRes, ...orderRes]) expect([200, 201], r.body).toContain(r.statusCode);
+    expect(new Set(orderRes.map((r) => r.json().id)).size).toBe(1);
+    const numbers = [...freeRes.map((r) => Number(r.json().number)), Number(orderRes[0]?.json().number)];
+    expect(numbers.sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9]);
+  });
 });
