@@ -7,6 +7,7 @@ export * from '../modules/catalog/transfer/transfer.tables.js';
 export * from '../modules/companies/companies.tables.js';
 export * from '../modules/delivery/delivery.tables.js';
 export * from '../modules/devmail/devmail.tables.js';
+export * from '../modules/documents/documents.tables.js';
 export * from '../modules/exchange1c/exchange1c.tables.js';
 export * from '../modules/identity/external/passkeys.tables.js';
 export * from '../modules/identity/identity.tables.js';

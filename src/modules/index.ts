@@ -7,6 +7,7 @@ import { catalogModule } from './catalog/index.js';
 import { companiesModule } from './companies/index.js';
 import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
+import { documentsModule } from './documents/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { identityModule } from './identity/index.js';
 import { notificationsModule } from './notifications/index.js';
@@ -36,4 +37,5 @@ export const modules: KabinetModule[] = [
   cartsModule,
   notificationsModule,
   ordersModule,
+  documentsModule,
 ];

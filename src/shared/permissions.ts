@@ -74,6 +74,8 @@ export const orgPermissions = [
   'catalog.read',
   'addresses.read',
   'addresses.manage',
+  'documents.read',
+  'documents.request',
 ] as const;
 
 export type OrgPermission = (typeof orgPermissions)[number];
@@ -81,7 +83,16 @@ export type OrgPermission = (typeof orgPermissions)[number];
 export const orgRoles = {
   owner: orgPermissions,
   admin: orgPermissions.filter((p) => p !== 'owners.manage'),
-  buyer: ['company.read', 'members.read', 'orders.read', 'orders.place', 'catalog.read', 'addresses.read'],
+  buyer: [
+    'company.read',
+    'members.read',
+    'orders.read',
+    'orders.place',
+    'catalog.read',
+    'addresses.read',
+    'documents.read',
+    'documents.request',
+  ],
   approver: [
     'company.read',
     'members.read',
@@ -89,6 +100,7 @@ export const orgRoles = {
     'orders.approve',
     'catalog.read',
     'addresses.read',
+    'documents.read',
   ],
   accountant: [
     'company.read',
@@ -97,8 +109,9 @@ export const orgRoles = {
     'finance.read',
     'catalog.read',
     'addresses.read',
+    'documents.read',
   ],
-  viewer: ['company.read', 'orders.read', 'catalog.read'],
+  viewer: ['company.read', 'orders.read', 'catalog.read', 'documents.read'],
 } as const satisfies Record<string, readonly OrgPermission[]>;
 
 export type OrgRole = keyof typeof orgRoles;

@@ -70,3 +70,26 @@ export const demoCompanies = {
     legalAddress: 'г. Нижний Новгород, ул. Ларина, д. 7',
   },
 };
+
+/** The demo business's own requisites (the seller on its invoices); checksums valid (ru-documents.md vectors). */
+export const demoSellerRequisites = {
+  name: 'ООО «АкваТехника»',
+  inn: '7707083893',
+  kpp: '773601001',
+  ogrn: '1027700132195',
+  address: '117997, г. Москва, ул. Вавилова, д. 19',
+  phone: '+7 495 500-55-50',
+  bank: {
+    name: 'ПАО Сбербанк, г. Москва',
+    bic: '044525225',
+    corrAccount: '30101810400000000225',
+    account: '40702810938000000001',
+  },
+  signatories: {
+    director: { name: 'Смирнова О. П.', title: 'Генеральный директор' },
+    accountant: { name: 'Белова М. А.' },
+  },
+  vatRate: 20 as const,
+  paymentDays: 5,
+  paymentTerms: 'Счет действителен к оплате в течение 5 банковских дней.',
+};

@@ -9,7 +9,7 @@ import {
   ensurePerson,
   ensureStaff,
 } from '../../modules/people/people.service.js';
-import { saveBranding } from '../../modules/settings/settings.service.js';
+import { saveBranding, saveSellerRequisites } from '../../modules/settings/settings.service.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
@@ -20,6 +20,7 @@ import {
   demoCustomerGroups,
   demoDealerBankAccounts,
   demoPeople,
+  demoSellerRequisites,
 } from './demo-data.js';
 
 export const demoWelcomeMail = defineMailTemplate<{ name: string; url: string; business: string }>(
@@ -48,6 +49,7 @@ export async function seedDemo(
   if ((await countPeople(db)) > 0) return false;
   await db.transaction(async (tx) => {
     await saveBranding(tx, demoBranding);
+    await saveSellerRequisites(tx, demoSellerRequisites);
     const passwordHash = await hashPassword(password);
     const ids = {} as Record<keyof typeof demoPeople, string>;
     for (const [key, person] of Object.entries(demoPeople)) {

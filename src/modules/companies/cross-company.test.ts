@@ -39,6 +39,8 @@ let b: {
   orderNumber: string;
   claimId: string;
   attachmentId: string;
+  /** An invoice B requested for its order (documents routes). */
+  documentId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -84,6 +86,7 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/catalog/price-quote': {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
   },
+  'POST /api/v1/orgs/:orgId/documents/invoices': { amount: 100, purpose: 'Взлом' },
   'POST /api/v1/orgs/:orgId/delivery/quote': {
     address: { postalCode: '101000' },
     items: [{ weightKg: 1, quantity: 1 }],
@@ -119,6 +122,7 @@ const secretsOfB = () => [
   b.orderNumber,
   b.claimId,
   'SECRET-B-CLAIM',
+  b.documentId,
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -223,7 +227,11 @@ beforeAll(async () => {
     variantId: onlyB.variantId,
     ...(await orderAndRuleOfB(idB, ownerB)),
     ...(await orderOfB(idB, members.json().items[0].userId)),
+    documentId: '',
   };
+  const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
+  expect(invoice.statusCode, invoice.body).toBe(201);
+  b.documentId = invoice.json().id;
 });
 
 /** B places an order (pickup, by invoice) and adds an approval rule. */
@@ -257,15 +265,16 @@ afterAll(async () => k?.t.close());
 /** B's resources as B's owner sees them, to prove nothing changed. */
 async function stateOfB() {
   const asB = k.as(b.cookie);
-  const [card, members, invitations, roles, addresses, cart] = await Promise.all([
+  const [card, members, invitations, roles, addresses, cart, documents] = await Promise.all([
     asB('GET', `/api/v1/orgs/${b.id}`),
     asB('GET', `/api/v1/orgs/${b.id}/members`),
     asB('GET', `/api/v1/orgs/${b.id}/invitations`),
     asB('GET', `/api/v1/orgs/${b.id}/roles`),
     asB('GET', `/api/v1/orgs/${b.id}/addresses`),
     asB('GET', `/api/v1/orgs/${b.id}/carts/${b.cartId}`),
+    asB('GET', `/api/v1/orgs/${b.id}/documents`),
   ]);
-  return [card.body, members.body, invitations.body, roles.body, addresses.body, cart.body];
+  return [card.body, members.body, invitations.body, roles.body, addresses.body, cart.body, documents.body];
 }
 
 describe('cross-company access', () => {
@@ -291,6 +300,7 @@ describe('cross-company access', () => {
         .replace(':cartId', b.cartId)
         .replace(':variantId', b.variantId)
         .replace(':ruleId', b.ruleId)
+        .replace(':documentId', b.documentId)
         .replace('/claims/:id', `/claims/${b.claimId}`)
         .replace(':id', b.orderId)
         .replace(':attachmentId', b.attachmentId);
@@ -325,6 +335,7 @@ describe('cross-company access', () => {
       ':cartId': () => b.cartId,
       ':variantId': () => b.variantId,
       ':ruleId': () => b.ruleId,
+      ':documentId': () => b.documentId,
       '/claims/:id': () => `/claims/${b.claimId}`,
       ':id': () => b.orderId,
       ':attachmentId': () => b.attachmentId,

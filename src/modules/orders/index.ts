@@ -9,6 +9,7 @@ import { repeatRoutes } from './repeat.js';
 import { ordersSettingsRoutes } from './settings.routes.js';
 
 export { creditOf } from './orders.credit.js';
+export { type OrderForDocuments, orderForDocuments } from './orders.documents.js';
 export {
   applyOrderChangeFrom1C,
   type ExchangeOrder,

@@ -6,8 +6,11 @@ import {
   brandingSchema,
   defaultBranding,
   defaultOrdersSettings,
+  defaultSellerRequisites,
   type OrdersSettings,
   ordersSettingsSchema,
+  type SellerRequisites,
+  sellerRequisitesSchema,
 } from './settings.schema.js';
 import { settings } from './settings.tables.js';
 
@@ -72,4 +75,20 @@ export function getOrdersSettings(db: Db): Promise<OrdersSettings> {
 /** Replaces the ordering rules. */
 export function saveOrdersSettings(db: Db, value: OrdersSettings): Promise<void> {
   return saveSetting(db, ordersSetting, value);
+}
+
+export const sellerRequisitesSetting = defineSetting(
+  'seller',
+  sellerRequisitesSchema,
+  defaultSellerRequisites,
+);
+
+/** The business's own requisites (the seller on its documents), merged over the empty defaults. */
+export function getSellerRequisites(db: Db): Promise<SellerRequisites> {
+  return getSetting(db, sellerRequisitesSetting);
+}
+
+/** Replaces the seller requisites. */
+export function saveSellerRequisites(db: Db, value: SellerRequisites): Promise<void> {
+  return saveSetting(db, sellerRequisitesSetting, value);
 }
