@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
 import type { ReadCache } from '../../server/core/read-cache.js';
+import { businessDay } from '../../shared/business-day.js';
 import { listWarehouseSummaries, variantShippingFacts } from '../catalog/catalog.service.js';
 import { type CalcMethod, computeQuote, type ParcelLine, parcelOf } from './delivery.calculator.js';
 import type {
@@ -180,14 +181,6 @@ export async function deleteTariff(db: Db, id: string) {
 
 // Quote -------------------------------------------------------------------------------------------------
 
-// Made once: building an Intl formatter costs more than a whole delivery quote.
-const moscowDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' });
-
-/** Today in Moscow (YYYY-MM-DD): delivery days are counted in the shop's calendar. */
-export function shopToday(now: Date): string {
-  return moscowDate.format(now);
-}
-
 /** Parcel lines from the request: given weights, or the catalog's per-unit weight and volume of a variant. */
 async function linesOf(db: Db, items: QuoteBody['items']): Promise<ParcelLine[]> {
   const ids = items.flatMap((i) => ('variantId' in i ? [i.variantId] : []));
@@ -233,7 +226,7 @@ export async function quoteDelivery(
   input: QuoteBody & { audience: DeliveryAudience; now?: Date },
   settings: { cache?: ReadCache; config?: DeliveryConfig } = {},
 ) {
-  const today = shopToday(input.now ?? new Date());
+  const today = businessDay(input.now ?? new Date());
   if (input.desiredDate && input.desiredDate < today)
     throw invalid([{ path: 'body.desiredDate', message: 'Must not be in the past' }]);
   const [lines, { zones, methods, tariffs, warehouses }] = await Promise.all([

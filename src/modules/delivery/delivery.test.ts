@@ -1,9 +1,9 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDay } from '../../shared/business-day.js';
 import { listAudit } from '../audit/audit.service.js';
 import { products, productVariants } from '../catalog/catalog.tables.js';
 import { companiesTestApp, demoCompanies, demoPeople } from '../companies/companies.testkit.js';
-import { shopToday } from './delivery.service.js';
 
 type Kit = Awaited<ReturnType<typeof companiesTestApp>>;
 let k: Kit;
@@ -111,7 +111,7 @@ describe('demo delivery quotes', () => {
     expect(unknown.json().errors[0].path).toBe('body.items.0.variantId');
   });
   it('refuses bad input with 400', async () => {
-    const today = shopToday(new Date());
+    const today = businessDay(new Date());
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     for (const body of [
       { address: { postalCode: '10100' }, items: parcel(1) },

@@ -6,6 +6,7 @@ import { queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import type { FileStorage } from '../../server/core/storage.js';
+import { businessDay } from '../../shared/business-day.js';
 import { listBankAccounts } from '../companies/bank-accounts.service.js';
 import { getCompany } from '../companies/companies.service.js';
 import { orderForDocuments } from '../orders/index.js';
@@ -37,11 +38,6 @@ export function presentDocument(d: DocumentRow) {
     createdAt: d.createdAt.toISOString(),
     url: `/api/v1/orgs/${d.companyId}/documents/${d.id}/file`,
   };
-}
-
-/** Today in Moscow, 'YYYY-MM-DD' (documents are dated by the business's calendar day). */
-export function businessDay(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(now);
 }
 
 const addDays = (day: string, days: number) =>
