@@ -110,6 +110,8 @@ export const orgRoles = {
     'catalog.read',
     'addresses.read',
     'documents.read',
+    // Asking the supplier for an invoice is the accountant's everyday work.
+    'documents.request',
   ],
   viewer: ['company.read', 'orders.read', 'catalog.read', 'documents.read'],
 } as const satisfies Record<string, readonly OrgPermission[]>;

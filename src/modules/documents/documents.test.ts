@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSellerRequisites } from '../../db/seed/demo-data.js';
+import { companyMembers } from '../companies/companies.tables.js';
 import {
   type CompaniesTestApp,
   companiesTestApp,
@@ -206,5 +207,21 @@ describe('invoices', () => {
     expect(new Set(orderRes.map((r) => r.json().id)).size).toBe(1);
     const numbers = [...freeRes.map((r) => Number(r.json().number)), Number(orderRes[0]?.json().number)];
     expect(numbers.sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8, 9]);
+  });
+
+  it('lets a company accountant request an invoice (a viewer may not)', async () => {
+    const body = { amount: 500_00, purpose: 'Оплата по договору поставки' };
+    expect((await k.as(buyer)('POST', invoices(clientId), body)).statusCode).toBe(403);
+    const [person] = await k.t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, demoPeople.buyer.email));
+    await k.t.db
+      .update(companyMembers)
+      .set({ role: 'accountant' })
+      .where(and(eq(companyMembers.companyId, clientId), eq(companyMembers.userId, person?.id ?? '')));
+    const res = await k.as(buyer)('POST', invoices(clientId), body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'invoice', amount: 500_00, status: 'issued' });
   });
 });
