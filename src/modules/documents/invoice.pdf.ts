@@ -1,4 +1,4 @@
-import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
+import { type PdfDoc, pdfFonts, renderPdf } from '../../server/core/pdf.js';
 import type { InvoiceInput, Party } from './documents.types.js';
 import { invoiceLabels } from './invoice-labels.js';
 import {
@@ -6,13 +6,14 @@ import {
   frame,
   labelledRows,
   partyLine,
+  priceLinesTable,
   rule,
   signatureLine,
   totalsBlock,
 } from './pdf-blocks.js';
 import { checkInvoiceRequisites, isOrganisation } from './requisites-check.js';
 import { amountInWords } from './ru/amount-in-words.js';
-import { formatLongDate, formatQuantity, formatRub, formatShortDate } from './ru/money-format.js';
+import { formatLongDate, formatRub, formatShortDate } from './ru/money-format.js';
 import { paymentQrPayload, paymentQrPng } from './ru/payment-qr.js';
 import { vatTotals } from './ru/vat.js';
 import { vatTotalsRows } from './vat-totals-rows.js';
@@ -80,30 +81,6 @@ function bankBlock(doc: PdfDoc, seller: Party, width: number, l: Labels) {
   cell(x, y + 3 * h, a, 2 * h, seller.name, l.payee);
   doc.x = x;
   doc.y = y + 5 * h + 10;
-}
-
-function linesTable(doc: PdfDoc, input: InvoiceInput, l: Labels) {
-  const lang = input.language;
-  const withSku = input.lines.some((line) => line.sku);
-  const columns: PdfColumn[] = [
-    { header: l.cols[0], width: 4, align: 'right' },
-    { header: l.cols[1], width: withSku ? 38 : 52 },
-    ...(withSku ? [{ header: l.cols[2], width: 14 }] : []),
-    { header: l.cols[3], width: 9, align: 'right' as const },
-    { header: l.cols[4], width: 6 },
-    { header: l.cols[5], width: 13, align: 'right' as const },
-    { header: l.cols[6], width: 14, align: 'right' as const },
-  ];
-  const rows = input.lines.map((line, i) => [
-    String(i + 1),
-    line.name,
-    ...(withSku ? [line.sku ?? ''] : []),
-    formatQuantity(line.quantity, lang),
-    line.unit,
-    formatRub(line.price, lang),
-    formatRub(line.amount, lang),
-  ]);
-  pdfTable(doc, columns, rows, { fontSize: 8.5 });
 }
 
 function totals(doc: PdfDoc, input: InvoiceInput, l: Labels) {
@@ -187,7 +164,15 @@ export async function renderInvoice(input: InvoiceInput): Promise<Buffer> {
       if (input.basis) rows.push([l.basis, input.basis]);
       labelledRows(doc, rows, 95);
       doc.moveDown(0.3);
-      linesTable(doc, input, l);
+      priceLinesTable(doc, input.lines, input.language, {
+        no: l.cols[0],
+        name: l.cols[1],
+        sku: l.cols[2],
+        qty: l.cols[3],
+        unit: l.cols[4],
+        price: l.cols[5],
+        amount: l.cols[6],
+      });
       totals(doc, input, l);
       terms(doc, input, l);
       signatures(doc, input, l);

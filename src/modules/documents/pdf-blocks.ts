@@ -1,5 +1,6 @@
-import { type PdfDoc, pdfFonts } from '../../server/core/pdf.js';
-import type { DocumentLanguage, Party, Signatory } from './documents.types.js';
+import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable } from '../../server/core/pdf.js';
+import type { DocumentLanguage, DocumentLine, Party, Signatory } from './documents.types.js';
+import { formatQuantity, formatRub } from './ru/money-format.js';
 
 /** Drawing pieces shared by the document renderers (pdfkit via server/core/pdf.ts). */
 
@@ -129,4 +130,47 @@ export function ensureSpace(doc: PdfDoc, height: number) {
     doc.addPage();
     doc.x = doc.page.margins.left;
   }
+}
+
+/** Headings of a priced lines table; `sku` only where the document has an SKU column. */
+export interface PriceLineHeaders {
+  no: string;
+  name: string;
+  sku?: string;
+  qty: string;
+  unit: string;
+  price: string;
+  amount: string;
+}
+
+/**
+ * The numbered table of priced lines of an invoice or an act: №, name, [SKU], quantity, unit, price, amount.
+ * The SKU column appears only when it has a heading and some line has an SKU.
+ */
+export function priceLinesTable(
+  doc: PdfDoc,
+  lines: readonly DocumentLine[],
+  language: DocumentLanguage,
+  h: PriceLineHeaders,
+) {
+  const withSku = h.sku !== undefined && lines.some((line) => line.sku);
+  const columns: PdfColumn[] = [
+    { header: h.no, width: 4, align: 'right' },
+    { header: h.name, width: withSku ? 38 : 52 },
+    ...(withSku ? [{ header: h.sku ?? '', width: 14 }] : []),
+    { header: h.qty, width: 9, align: 'right' },
+    { header: h.unit, width: 6 },
+    { header: h.price, width: 13, align: 'right' },
+    { header: h.amount, width: 14, align: 'right' },
+  ];
+  const rows = lines.map((line, i) => [
+    String(i + 1),
+    line.name,
+    ...(withSku ? [line.sku ?? ''] : []),
+    formatQuantity(line.quantity, language),
+    line.unit,
+    formatRub(line.price, language),
+    formatRub(line.amount, language),
+  ]);
+  pdfTable(doc, columns, rows, { fontSize: 8.5 });
 }

@@ -1,17 +1,18 @@
-import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
+import { type PdfDoc, pdfFonts, renderPdf } from '../../server/core/pdf.js';
 import type { ServiceActInput, Signatory } from './documents.types.js';
 import {
   ensureSpace,
   frame,
   labelledRows,
   partyLine,
+  priceLinesTable,
   rule,
   signatureLine,
   totalsBlock,
 } from './pdf-blocks.js';
 import { checkServiceActRequisites } from './requisites-check.js';
 import { amountInWords } from './ru/amount-in-words.js';
-import { formatLongDate, formatQuantity, formatRub } from './ru/money-format.js';
+import { formatLongDate, formatRub } from './ru/money-format.js';
 import { vatTotals } from './ru/vat.js';
 import { serviceActLabels } from './service-act-labels.js';
 import { vatTotalsRows } from './vat-totals-rows.js';
@@ -23,27 +24,6 @@ import { vatTotalsRows } from './vat-totals-rows.js';
  */
 
 type Labels = (typeof serviceActLabels)['ru' | 'en'];
-
-function linesTable(doc: PdfDoc, input: ServiceActInput, l: Labels) {
-  const lang = input.language;
-  const columns: PdfColumn[] = [
-    { header: l.cols[0], width: 4, align: 'right' },
-    { header: l.cols[1], width: 52 },
-    { header: l.cols[2], width: 9, align: 'right' },
-    { header: l.cols[3], width: 6 },
-    { header: l.cols[4], width: 13, align: 'right' },
-    { header: l.cols[5], width: 14, align: 'right' },
-  ];
-  const rows = input.lines.map((line, i) => [
-    String(i + 1),
-    line.name,
-    formatQuantity(line.quantity, lang),
-    line.unit,
-    formatRub(line.price, lang),
-    formatRub(line.amount, lang),
-  ]);
-  pdfTable(doc, columns, rows, { fontSize: 8.5 });
-}
 
 function totals(doc: PdfDoc, input: ServiceActInput, l: Labels) {
   const lang = input.language;
@@ -99,7 +79,14 @@ export async function renderServiceAct(input: ServiceActInput): Promise<Buffer> 
       if (input.basis) rows.push([l.basis, input.basis]);
       labelledRows(doc, rows, 80);
       doc.moveDown(0.3);
-      linesTable(doc, input, l);
+      priceLinesTable(doc, input.lines, input.language, {
+        no: l.cols[0],
+        name: l.cols[1],
+        qty: l.cols[2],
+        unit: l.cols[3],
+        price: l.cols[4],
+        amount: l.cols[5],
+      });
       totals(doc, input, l);
       const half = (width - 30) / 2;
       ensureSpace(doc, 80);

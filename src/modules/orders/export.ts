@@ -110,6 +110,14 @@ const labels = {
   },
 } as const;
 
+/** How an order's status and payment method are written in documents, in Russian or English. */
+export function orderWords(lang: DocumentLanguage): {
+  statuses: Record<string, string>;
+  paymentMethods: Record<string, string>;
+} {
+  return { statuses: labels[lang].statuses, paymentMethods: labels[lang].paymentMethods };
+}
+
 const intlLocale = (lang: DocumentLanguage) => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 
 /** Kopecks as money in the document's language: 123456 → "1 234,56 ₽" / "RUB 1,234.56". */

@@ -8,6 +8,7 @@ import { ordersRoutes } from './orders.routes.js';
 import { repeatRoutes } from './repeat.js';
 import { ordersSettingsRoutes } from './settings.routes.js';
 
+export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
 export { type OrderForDocuments, orderForDocuments } from './orders.documents.js';
 export {

@@ -1,4 +1,4 @@
-import type { ExchangeOrder } from '../../orders/index.js';
+import { type ExchangeOrder, orderWords } from '../../orders/index.js';
 import { okei } from './records.js';
 
 /** The CommerceML schema version of the orders Kabinet sends (and names at `init` when 1C asks). */
@@ -60,26 +60,8 @@ function localParts(at: Date): { date: string; time: string } {
 const requisite = (name: string, value: string) =>
   node('ЗначениеРеквизита', leaf('Наименование', name), `<Значение>${esc(value)}</Значение>`);
 
-const statusNames: Record<string, string> = {
-  new: 'Новый',
-  awaiting_approval: 'Ждёт согласования',
-  confirmed: 'Подтверждён',
-  awaiting_payment: 'Ждёт оплаты',
-  paid: 'Оплачен',
-  assembling: 'Собирается',
-  shipped: 'Отгружен',
-  delivered: 'Доставлен',
-  completed: 'Выполнен',
-  cancelled: 'Отменён',
-};
-
-const paymentNames: Record<string, string> = {
-  card_online: 'Картой онлайн',
-  cash_on_delivery: 'Наличными при получении',
-  card_on_delivery: 'Картой при получении',
-  invoice: 'По счёту',
-  deferred: 'Отсрочка платежа',
-};
+// The order's words as the portal's Russian documents print them.
+const { statuses: statusNames, paymentMethods: paymentNames } = orderWords('ru');
 
 const okeiCodes = new Map(Object.entries(okei).map(([code, name]) => [name, code]));
 
