@@ -102,6 +102,14 @@ export async function getCompany(db: Db, companyId: string) {
   return row ?? null;
 }
 
+/** Several companies by id in one query; unknown ids are absent. */
+export async function getCompanies(db: Db, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, typeof companies.$inferSelect>();
+  const rows = await db.select().from(companies).where(inArray(companies.id, unique));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** Members of a company with their names and roles (names come from the people module). */
 export async function listMembers(db: Db, companyId: string) {
   const rows = await db

@@ -4,7 +4,7 @@ import { type Db, queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import type { OrderStatus } from '../../shared/orders.js';
 import { variantExternalIds } from '../catalog/catalog.service.js';
-import { getCompany } from '../companies/companies.service.js';
+import { getCompanies } from '../companies/companies.service.js';
 import { peopleByIds } from '../people/people.service.js';
 import { milli } from './aftercare.scope.js';
 import {
@@ -125,9 +125,10 @@ export async function ordersChangedSince(
     lines.map((l) => l.variantId),
   );
   const people = await peopleByIds(db, [...new Set(rows.map((o) => o.personId))]);
-  const companies = new Map<string, Awaited<ReturnType<typeof getCompany>>>();
-  for (const companyId of new Set(rows.flatMap((o) => (o.companyId ? [o.companyId] : []))))
-    companies.set(companyId, await getCompany(db, companyId));
+  const companies = await getCompanies(
+    db,
+    rows.flatMap((o) => (o.companyId ? [o.companyId] : [])),
+  );
   const linesOf = new Map<string, ExchangeOrder['lines']>();
   for (const l of lines) {
     const ext = external.get(l.variantId);
