@@ -2,6 +2,7 @@ import { and, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from 'd
 import { z } from 'zod';
 import { type Db, queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
+import { publishEvent } from '../../server/core/jobs/queue.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import { type AddressOwner, defaultAddressId, listAddresses } from '../addresses/addresses.service.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
@@ -243,6 +244,15 @@ export async function recordPaymentReceived(
     })
     .where(eq(orders.id, order.id));
   await recordOrderEvent(tx, order.id, actor, { kind: 'payment', note: 'paid', data });
+  // Finance keeps the company's ledger: every payment an order receives, from any source, passes here.
+  await publishEvent(tx, 'orders.payment_received', {
+    orderId: order.id,
+    number: order.number,
+    companyId: order.companyId,
+    amount,
+    actor,
+    data,
+  });
   if (paidAmount >= order.total && ['awaiting_payment', 'confirmed'].includes(order.status))
     await changeOrderStatus(tx, order.id, 'paid', actor);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
+import { publishEvent } from '../../server/core/jobs/queue.js';
 import type { ShipmentStatus } from '../../shared/orders.js';
 import { type StockAllocation, shipStock } from '../catalog/stock.service.js';
 import { milli } from './aftercare.scope.js';
@@ -141,6 +142,14 @@ export async function createShipment(tx: Db, orderId: string, input: NewShipment
     kind: 'shipment',
     note: number,
     data: { shipmentId: id, lines: input.lines },
+  });
+  // Documents (the УПД) and finance (the debit of the company's account) react to a shipment.
+  await publishEvent(tx, 'orders.shipment_created', {
+    orderId,
+    shipmentId: id,
+    number,
+    companyId: order.companyId,
+    shippedAt: now.toISOString(),
   });
   if (order.status === 'assembling') await changeOrderStatus(tx, orderId, 'shipped', actor, { order });
   return id;
