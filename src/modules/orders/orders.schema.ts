@@ -218,14 +218,22 @@ export const checkoutOptionsSchema = z.object({
 
 // Approvals -------------------------------------------------------------------------------------------------
 
-export const approvalRuleBody = z.object({
+// The fields without defaults for the PATCH (zod keeps defaults through .partial(), so a PATCH would reset
+// what it does not send), and the create body with the defaults filled in.
+const approvalRuleFields = z.object({
   name: z.string().trim().min(1).max(200),
-  amountOver: z.number().int().min(0).max(1e15).nullable().default(null),
-  categoryIds: z.array(uuid).max(100).default([]),
-  roles: z.array(z.string().max(64)).max(20).default([]),
-  isActive: z.boolean().default(true),
+  amountOver: z.number().int().min(0).max(1e15).nullable(),
+  categoryIds: z.array(uuid).max(100),
+  roles: z.array(z.string().max(64)).max(20),
+  isActive: z.boolean(),
 });
-export const approvalRulePatch = approvalRuleBody.partial();
+export const approvalRuleBody = approvalRuleFields.extend({
+  amountOver: approvalRuleFields.shape.amountOver.default(null),
+  categoryIds: approvalRuleFields.shape.categoryIds.default([]),
+  roles: approvalRuleFields.shape.roles.default([]),
+  isActive: approvalRuleFields.shape.isActive.default(true),
+});
+export const approvalRulePatch = approvalRuleFields.partial();
 export const approvalRuleParams = orgParams.extend({ ruleId: z.string().max(64) });
 export const approvalRuleSchema = z.object({
   id: z.string(),
