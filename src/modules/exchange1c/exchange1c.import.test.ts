@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,14 +6,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
 import { buildTestApp, type TestApp } from '../../test/app.js';
+import { sharedFixtures } from '../../test/shared-fixtures.js';
 import { ExchangeClient, zipOf } from './testing/client.js';
 
-// The shared fixtures live beside the repository (../shared from its root), in CI as here.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const fixtures = resolve(repoRoot, '../shared/fixtures/commerceml');
-const haveFixtures = existsSync(fixtures);
-if (!haveFixtures) console.warn(`[exchange1c] SKIPPED the CommerceML fixture tests: ${fixtures} is absent`);
-const fixture = (path: string) => readFileSync(resolve(fixtures, path));
+const fixtures = sharedFixtures('commerceml', 'exchange1c import');
+const haveFixtures = fixtures !== null;
+const fixture = (path: string) => readFileSync(resolve(fixtures ?? '', path));
 const own = (name: string) => readFileSync(fileURLToPath(new URL(`./testdata/${name}`, import.meta.url)));
 
 const login = 'exchange-1c';

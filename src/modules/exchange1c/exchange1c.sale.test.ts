@@ -1,28 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
+import { sharedFixtures } from '../../test/shared-fixtures.js';
 import { demoCompanies, origin } from '../companies/companies.testkit.js';
 import { type OrdersTestApp, ordersTestApp } from '../orders/orders.testkit.js';
 import { child, childrenOf, streamXml, textOf, type XNode } from './commerceml/xml-stream.js';
 import { saleQueryLimit } from './exchange1c.sale.js';
 import { ExchangeClient, saleQuery } from './testing/client.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-// The shared fixtures live beside the repository (../shared from its root); KABINET_SHARED_DIR points elsewhere
-// (a worktree whose parent has no shared folder).
-const fixtures = resolve(
-  process.env.KABINET_SHARED_DIR ?? resolve(repoRoot, '../shared'),
-  'fixtures/commerceml',
-);
-const haveFixtures = existsSync(fixtures);
-if (!haveFixtures) console.warn(`[exchange1c] SKIPPED the sale fixture tests: ${fixtures} is absent`);
+const fixtures = sharedFixtures('commerceml', 'exchange1c sale');
+const haveFixtures = fixtures !== null;
 
 let o: OrdersTestApp;
 let baseUrl: string;
@@ -513,7 +506,7 @@ describe('1C exchange type=sale: changes from 1C', () => {
         ['dobromyslov-commerceml-parser/bitrix-query-response-full.xml', 2],
       ] as const) {
         const before = await footprint();
-        const answer = await upload(readFileSync(resolve(fixtures, path)), path.split('/')[1]);
+        const answer = await upload(readFileSync(resolve(fixtures ?? '', path)), path.split('/')[1]);
         expect(answer.status, `${path}: ${answer.lines.join(' | ')}`).toBe('success');
         expect(answer.lines[0]).toBe(
           `imported documents=${documents} orders=0 changed=0 unknown=${documents} ignored=0`,
