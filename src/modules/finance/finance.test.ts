@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
 import { businessDay } from '../../shared/business-day.js';
@@ -212,6 +213,43 @@ describe('payments and allocation', () => {
       ),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await paymentsOf(other)).toHaveLength(0);
+  });
+  it('applies a payment to an invoice: the order behind it, or up to a free invoice’s amount', async () => {
+    const c = await company();
+    const order = await deferredOrder(c, 1);
+    const invoice = async (orderId: string | null, amount: number) => {
+      const id = uuidv7();
+      await k.t.db.execute(
+        sql`insert into documents (id, company_id, kind, number, doc_date, order_id, amount, status, source,
+              storage_key, file_name, size, created_by)
+            values (${id}, ${c}, 'invoice', ${`СЧ-${id.slice(-6)}`}, ${businessDay()}, ${orderId}, ${amount},
+              'issued', 'received', 'none', 'invoice.pdf', 1, 'test')`,
+      );
+      return id;
+    };
+    const forOrder = await invoice(order.id, 200_000);
+    const free = await invoice(null, 30_000);
+    const paid = await recordCompanyPayment(
+      k.t.db,
+      { companyId: c, amount: 200_000, paidOn: businessDay(), source: 'import', invoiceId: forOrder },
+      financeSystemActor,
+    );
+    expect(paid.payment).toMatchObject({ orderId: order.id, allocated: 200_000 });
+    expect((await orderRow(order.id)).paidAmount).toBe(200_000);
+    const service = await recordCompanyPayment(
+      k.t.db,
+      { companyId: c, amount: 50_000, paidOn: businessDay(), source: 'import', invoiceId: free },
+      financeSystemActor,
+    );
+    expect(service.payment.allocated).toBe(30_000);
+    const list = await listCompanyPayments(k.t.db, c, { limit: 10 });
+    expect(list.items.find((x) => x.id === service.payment.id)?.allocations).toEqual([
+      { orderId: null, documentId: free, amount: 30_000 },
+    ]);
+    expect(list.items.find((x) => x.id === paid.payment.id)?.allocations).toEqual([
+      { orderId: order.id, documentId: forOrder, amount: 200_000 },
+    ]);
+    expect(await openCreditOf(k.t.db, c)).toBe(20_000);
   });
 });
 
