@@ -9,6 +9,7 @@ import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
 import { documentsModule } from './documents/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
+import { financeModule } from './finance/index.js';
 import { identityModule } from './identity/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { ordersModule } from './orders/index.js';
@@ -38,4 +39,5 @@ export const modules: KabinetModule[] = [
   notificationsModule,
   ordersModule,
   documentsModule,
+  financeModule,
 ];

@@ -184,7 +184,7 @@ export function companiesAdminRoutes(app: FastifyInstance, { db, config }: Modul
       config: { access: { permission: 'companies.manage' } },
       schema: {
         tags: ['companies'],
-        summary: 'Changes details, kinds, manager, customer group and credit limit',
+        summary: 'Changes details, kinds, manager, customer group, credit limit and payment term',
         params: companyParams,
         body: adminDetailsBody,
         response: { 200: adminCompanySchema },

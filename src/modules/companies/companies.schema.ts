@@ -28,6 +28,8 @@ export const adminDetailsBody = detailsBody.extend({
   customerGroupId: z.uuid().nullable().optional(),
   /** Kopecks. */
   creditLimit: z.number().int().min(0).max(1e15).nullable().optional(),
+  /** Days of deferral for deferred-payment orders, counted from the first shipment. */
+  paymentTermDays: z.number().int().min(0).max(3650).optional(),
 });
 
 export const createCompanyBody = z.object({
@@ -42,6 +44,8 @@ export const createCompanyBody = z.object({
   managerId: z.string().max(64).nullable().optional(),
   customerGroupId: z.uuid().nullable().optional(),
   creditLimit: z.number().int().min(0).max(1e15).nullable().optional(),
+  /** Days of deferral for deferred-payment orders, counted from the first shipment. */
+  paymentTermDays: z.number().int().min(0).max(3650).optional(),
 });
 
 const personRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
@@ -70,6 +74,7 @@ export const companySchema = z
     postalAddress: z.string().nullable(),
     status: statusEnum,
     creditLimit: z.number().nullable(),
+    paymentTermDays: z.number(),
     customerGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
     manager: personRef.nullable(),
     bankAccounts: z.array(bankAccountSchema),

@@ -199,6 +199,7 @@ export async function createCompany(
     managerId?: string | null;
     customerGroupId?: string | null;
     creditLimit?: number | null;
+    paymentTermDays?: number;
   },
 ): Promise<string> {
   const kpp = company.kpp ?? null;
@@ -224,6 +225,7 @@ export interface CompanyChanges {
   managerId?: string | null | undefined;
   customerGroupId?: string | null | undefined;
   creditLimit?: number | null | undefined;
+  paymentTermDays?: number | undefined;
 }
 
 /** Changes a company's details; returns false when there is no such company. */
@@ -351,6 +353,7 @@ export function presentCompany(card: NonNullable<Awaited<ReturnType<typeof compa
     postalAddress: c.postalAddress,
     status: c.status,
     creditLimit: c.creditLimit,
+    paymentTermDays: c.paymentTermDays,
     customerGroup: card.customerGroup,
     manager: card.manager,
     bankAccounts: card.bankAccounts.map((a) => ({

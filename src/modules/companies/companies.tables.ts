@@ -5,6 +5,7 @@ import {
   check,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -38,6 +39,8 @@ export const companies = pgTable(
     postalAddress: text('postal_address'),
     /** Credit limit in kopecks; null when none is set. */
     creditLimit: bigint('credit_limit', { mode: 'number' }),
+    /** Days of deferral for deferred-payment orders: due date = first shipment + these days (finance module). */
+    paymentTermDays: integer('payment_term_days').notNull().default(0),
     /** The business's staff person who looks after this company. */
     managerId: text('manager_id').references(() => users.id, { onDelete: 'set null' }),
     customerGroupId: uuid('customer_group_id').references(() => customerGroups.id, { onDelete: 'set null' }),
@@ -51,6 +54,7 @@ export const companies = pgTable(
     // One company per INN+KPP: branches of one legal entity share the INN and differ by KPP.
     uniqueIndex('companies_inn_kpp_idx').on(t.inn, sql`coalesce(${t.kpp}, '')`),
     check('companies_kinds_check', sql`${t.kinds} <@ array['client', 'partner', 'supplier']::text[]`),
+    check('companies_payment_term_check', sql`${t.paymentTermDays} between 0 and 3650`),
   ],
 );
 

@@ -2,6 +2,7 @@ import { defineModule } from '../../server/core/module.js';
 import { documentsRoutes } from './documents.routes.js';
 import { sellerSettingsRoutes } from './seller.routes.js';
 
+export { getDocument } from './documents.service.js';
 export { MissingRequisitesError } from './missing-requisites-error.js';
 
 /**

@@ -19,8 +19,21 @@ export {
   ordersChangedSince,
   statusFrom1C,
 } from './orders.exchange.js';
+export {
+  type OpenDeferredOrder,
+  openDeferredOrders,
+  type ShipmentValue,
+  shipmentValue,
+} from './orders.finance.js';
+export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
-export { cancelOrder, listOrders, orderDetail, orderInScope } from './orders.service.js';
+export {
+  cancelOrder,
+  listOrders,
+  orderDetail,
+  orderInScope,
+  recordPaymentReceived,
+} from './orders.service.js';
 
 /**
  * Orders of customers and companies: checkout options, placement, history, detail, cancellation, card

@@ -1,0 +1,34 @@
+import { defineModule } from '../../server/core/module.js';
+import { financeJobs, wireFinance } from './finance.jobs.js';
+
+export {
+  balanceOf,
+  type CompanyPaymentInput,
+  type CompanyPaymentRow,
+  type CompanyPaymentView,
+  debtHistory,
+  type FinanceActor,
+  type FinanceSummary,
+  financeSummary,
+  financeSystemActor,
+  importOpeningBalance,
+  type LedgerLine,
+  ledgerFor,
+  listCompanyPayments,
+  openCreditOf,
+  paymentSchedule,
+  recordCompanyPayment,
+  type ScheduleItem,
+} from './finance.service.js';
+export { type CompanyPaymentSource, companyPaymentSources, type LedgerEntryKind } from './finance.tables.js';
+
+/**
+ * A company's money (docs/finance.md): its payments and their allocation to orders and invoices, and its
+ * account as 1C keeps it — debits for shipments, credits for payments. No routes yet: pages build on the
+ * service.
+ */
+export const financeModule = defineModule({
+  name: 'finance',
+  jobs: financeJobs,
+  wire: wireFinance,
+});
