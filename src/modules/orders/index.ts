@@ -11,6 +11,7 @@ import { ordersSettingsRoutes } from './settings.routes.js';
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
 export { type OrderForDocuments, orderForDocuments } from './orders.documents.js';
+export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export {
   applyOrderChangeFrom1C,
   type ExchangeOrder,
