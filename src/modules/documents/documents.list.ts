@@ -15,6 +15,12 @@ export async function withOrderNumbers<T extends WithOrder>(db: Db, companyId: s
   return items.map((d) => ({ ...d, orderNumber: d.orderId ? (numbers.get(d.orderId) ?? null) : null }));
 }
 
+/** One document with its order's number. */
+export async function withOrderNumber<T extends WithOrder>(db: Db, companyId: string, item: T) {
+  const [one] = await withOrderNumbers(db, companyId, [item]);
+  return one as T & { orderNumber: string | null };
+}
+
 /**
  * The company's documents list (docs/documents.md): the service's filters plus `orderNumber` (part of a
  * number, matched against the company's orders), each item with its order's number.

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf, orgOf } from '../../server/core/access.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { storageFor } from '../../server/core/storage.js';
-import { listCompanyDocuments, withOrderNumbers } from './documents.list.js';
+import { listCompanyDocuments, withOrderNumber } from './documents.list.js';
 import {
   documentListQuery,
   documentPageSchema,
@@ -37,12 +37,13 @@ export function documentsRoutes(app: FastifyInstance, { db, config }: ModuleCont
       },
     },
     async (request, reply) => {
+      const companyId = orgOf(request).orgId;
       const { document, created } = await requestInvoice(db, storage, {
-        companyId: orgOf(request).orgId,
+        companyId,
         ...request.body,
         actor: actorOf(request).id,
       });
-      return reply.status(created ? 201 : 200).send(document);
+      return reply.status(created ? 201 : 200).send(await withOrderNumber(db, companyId, document));
     },
   );
   api.get(
@@ -68,10 +69,7 @@ export function documentsRoutes(app: FastifyInstance, { db, config }: ModuleCont
     },
     async (request) => {
       const { orgId } = orgOf(request);
-      const [document] = await withOrderNumbers(db, orgId, [
-        await getDocument(db, orgId, request.params.documentId),
-      ]);
-      return document;
+      return withOrderNumber(db, orgId, await getDocument(db, orgId, request.params.documentId));
     },
   );
   api.get(
