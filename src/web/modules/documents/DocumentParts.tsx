@@ -61,7 +61,15 @@ export function DocumentPreview({ doc, onClose }: { doc: CompanyDocument | null;
       })
     : '';
   return (
-    <Modal opened={doc !== null} onClose={onClose} title={title} size="xl" fullScreen={isPhone} centered>
+    <Modal
+      opened={doc !== null}
+      onClose={onClose}
+      title={title}
+      size="xl"
+      fullScreen={isPhone}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {doc ? (
         <Stack gap="sm" data-testid="document-preview">
           {isPhone ? (

@@ -119,7 +119,14 @@ export function RequestInvoiceDialog({ orgId, opened, onClose, order, onIssued }
       }),
     }));
   return (
-    <Modal opened={opened} onClose={close} title={t('documents.request.title')} fullScreen={isPhone} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('documents.request.title')}
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      centered
+    >
       <form onSubmit={onSubmit} noValidate data-testid="request-invoice-form">
         <Stack gap="sm">
           {order ? (
