@@ -11,7 +11,6 @@ import { ordersSettingsRoutes } from './settings.routes.js';
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
 export { type OrderForDocuments, orderForDocuments } from './orders.documents.js';
-export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export {
   applyOrderChangeFrom1C,
   type ExchangeOrder,
@@ -20,6 +19,7 @@ export {
   ordersChangedSince,
   statusFrom1C,
 } from './orders.exchange.js';
+export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
 export { cancelOrder, listOrders, orderDetail, orderInScope } from './orders.service.js';
 
