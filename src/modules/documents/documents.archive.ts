@@ -64,7 +64,8 @@ export async function documentsArchive(db: Db, storage: FileStorage, companyId: 
   files.forEach((file, i) => {
     archive.append(file.stream, { name: names[i] as string, date: ordered[i]?.createdAt ?? new Date() });
   });
-  void archive.finalize();
+  // A failure while streaming ends the response stream; it must not become an unhandled rejection.
+  archive.finalize().catch((error: unknown) => archive.destroy(error as Error));
   return { stream: archive as unknown as Readable, fileName: `documents-${businessDay()}.zip` };
 }
 
