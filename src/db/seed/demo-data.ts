@@ -15,6 +15,11 @@ export const demoPeople = {
   supplier: { name: 'Дмитрий Орлов', email: 'supplier@demo.kabinet.local', phone: '+79990000005' },
   owner: { name: 'Елена Морозова', email: 'owner@dealer.demo.kabinet.local', phone: '+79990000006' },
   support: { name: 'Мария Белова', email: 'support@demo.kabinet.local', phone: '+79990000007' },
+  accountant: {
+    name: 'Наталья Соколова',
+    email: 'accountant@dealer.demo.kabinet.local',
+    phone: '+79990000008',
+  },
 };
 
 /** Customer (price) groups of the demo business. */

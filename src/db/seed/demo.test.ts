@@ -59,10 +59,10 @@ describe('demo business', () => {
     );
     const first = await counts();
     expect(first).toMatchObject({
-      users: 7,
+      users: 8,
       staff: 2,
       companies: 3,
-      members: 4,
+      members: 5,
       categories: 17,
       products: 41,
       variants: 50,
@@ -84,6 +84,7 @@ describe('demo business', () => {
         'supplier@demo.kabinet.local',
         'owner@dealer.demo.kabinet.local',
         'support@demo.kabinet.local',
+        'accountant@dealer.demo.kabinet.local',
       ].sort(),
     );
     expect(await seedDemo(t.db, { publicUrl: 'http://localhost:3000', password: 'demo-password-1' })).toBe(

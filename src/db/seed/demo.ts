@@ -72,6 +72,7 @@ export async function seedDemo(
     await ensureMember(tx, client, ids.buyer, 'viewer');
     await ensureMember(tx, supplier, ids.supplier, 'owner');
     await ensureMember(tx, dealer, ids.owner, 'owner');
+    await ensureMember(tx, dealer, ids.accountant, 'accountant');
     const groups = [];
     for (const group of demoCustomerGroups)
       groups.push(await createCustomerGroup(tx, group, { ensure: true }));

@@ -232,6 +232,7 @@ beforeAll(async () => {
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
   b.documentId = invoice.json().id;
+  validBodies['POST /api/v1/orgs/:orgId/documents/archive'] = { ids: [b.documentId] };
 });
 
 /** B places an order (pickup, by invoice) and adds an approval rule. */

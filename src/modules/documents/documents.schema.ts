@@ -21,6 +21,8 @@ export const documentListQuery = pageQuery.extend({
   kind: z.enum(documentKinds).optional(),
   status: z.enum(documentStatuses).optional(),
   orderId: z.uuid().optional(),
+  /** Part of an order number as a person types it (`000123`, `K-2026-000123`). */
+  orderNumber: z.string().trim().min(1).max(40).optional(),
   from: day.optional(),
   to: day.optional(),
 });
@@ -33,6 +35,8 @@ export const documentSchema = z
     number: z.string(),
     date: z.string(),
     orderId: z.string().nullable(),
+    /** The order's number, on the company's routes. */
+    orderNumber: z.string().nullable().optional(),
     amount: z.number(),
     vatAmount: z.number(),
     status: z.enum(documentStatuses),

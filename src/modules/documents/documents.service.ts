@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, ne, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
@@ -284,9 +284,13 @@ export async function requestInvoice(
 
 const cursorShape = z.tuple([z.iso.date(), z.uuid()]);
 
-/** The company's documents, newest first, keyset pages on (doc_date, id). */
-export async function listDocuments(db: Db, companyId: string, q: DocumentListQuery) {
+/**
+ * The company's documents, newest first, keyset pages on (doc_date, id). `orderIds`, when given, keeps the
+ * documents of those orders only (the order-number filter, documents.list.ts).
+ */
+export async function listDocuments(db: Db, companyId: string, q: DocumentListQuery, orderIds?: string[]) {
   const where: SQL[] = [eq(documents.companyId, companyId)];
+  if (orderIds) where.push(orderIds.length ? inArray(documents.orderId, orderIds) : sql`false`);
   if (q.kind) where.push(eq(documents.kind, q.kind));
   if (q.status) where.push(eq(documents.status, q.status));
   if (q.orderId) where.push(eq(documents.orderId, q.orderId));

@@ -1,4 +1,6 @@
 import { defineModule } from '../../server/core/module.js';
+import { documentsAdminRoutes } from './documents.admin.js';
+import { documentArchiveRoutes } from './documents.archive.js';
 import { documentsRoutes } from './documents.routes.js';
 import { sellerSettingsRoutes } from './seller.routes.js';
 
@@ -14,5 +16,7 @@ export const documentsModule = defineModule({
   routes: (app, ctx) => {
     sellerSettingsRoutes(app, ctx);
     documentsRoutes(app, ctx);
+    documentArchiveRoutes(app, ctx);
+    documentsAdminRoutes(app, ctx);
   },
 });

@@ -26,6 +26,7 @@ export {
   shipmentValue,
 } from './orders.finance.js';
 export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
+export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
 export {
   cancelOrder,

@@ -18,6 +18,7 @@ import { companiesModule } from '../modules/companies';
 import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
+import { documentsModule } from '../modules/documents';
 import { exchange1cModule } from '../modules/exchange1c';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
@@ -52,5 +53,6 @@ export const webModules: WebModule[] = [
   notificationsModule,
   ordersModule,
   ordersAdminModule,
+  documentsModule,
   orderAftercareModule,
 ];

@@ -21,6 +21,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { OrderDocuments } from '../documents/OrderDocuments';
 import { OrderAftercareLinks } from '../order-aftercare/OrderAftercareLinks';
 import { apiBase, formatMoney, type Order, type OrderScope, orderQuery, pageBase } from './api';
 import { OrderDownloads } from './OrderDownloads';
@@ -176,6 +177,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
       <ApprovalBox order={order} scope={scope} />
       <OrderDownloads orderUrl={`${apiBase(scope)}/orders/${order.id}`} number={order.number} />
       <OrderAftercareLinks order={order} orgId={scope.kind === 'org' ? scope.orgId : undefined} />
+      {scope.kind === 'org' ? <OrderDocuments orgId={scope.orgId} order={order} /> : null}
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('orders.detail.lines')}
