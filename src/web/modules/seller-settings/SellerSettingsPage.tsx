@@ -281,6 +281,8 @@ function RequisitesForm({ requisites }: { requisites: SellerRequisites }) {
             <TextInput
               label={t('seller-settings.fields.kpp')}
               description={t('seller-settings.fields.kppHint')}
+              // Under the field, so the three inputs of the row stay aligned.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               maxLength={9}
               {...field('kpp')}
             />
