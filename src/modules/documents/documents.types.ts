@@ -93,6 +93,8 @@ export interface InvoiceInput {
   purpose?: string;
   /** Whether to print the ГОСТ Р 56042-2014 payment QR (default true). */
   paymentQr?: boolean;
+  /** The seller's logo (PNG or JPEG), printed at the top; none when omitted. */
+  logo?: Buffer;
 }
 
 export interface UpdSellerSignatories extends Signatories {
@@ -149,6 +151,8 @@ export interface ServiceActInput {
   lines: DocumentLine[];
   executorSignatory: Signatory;
   customerSignatory?: Signatory;
+  /** The executor's logo (PNG or JPEG), printed at the top; none when omitted. */
+  logo?: Buffer;
 }
 
 export interface ReconciliationOperation {
@@ -178,4 +182,6 @@ export interface ReconciliationInput {
   buyerSignatory?: Signatory;
   /** The buyer's half: 'mirror' = pre-filled from the seller's data, 'blank' = left for the buyer to fill. */
   counterpart: 'mirror' | 'blank';
+  /** The seller's logo (PNG or JPEG), printed at the top; none when omitted. */
+  logo?: Buffer;
 }

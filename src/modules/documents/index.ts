@@ -6,6 +6,7 @@ import { sellerSettingsRoutes } from './seller.routes.js';
 
 export { getDocument } from './documents.service.js';
 export { MissingRequisitesError } from './missing-requisites-error.js';
+export { sellerLogo } from './seller-logo.js';
 
 /**
  * Finance documents of companies (docs/documents.md): invoices numbered without gaps, stored and downloadable,
@@ -13,8 +14,8 @@ export { MissingRequisitesError } from './missing-requisites-error.js';
  */
 export const documentsModule = defineModule({
   name: 'documents',
-  routes: (app, ctx) => {
-    sellerSettingsRoutes(app, ctx);
+  routes: async (app, ctx) => {
+    await sellerSettingsRoutes(app, ctx);
     documentsRoutes(app, ctx);
     documentArchiveRoutes(app, ctx);
     documentsAdminRoutes(app, ctx);

@@ -5,6 +5,7 @@ import {
   ensureSpace,
   frame,
   labelledRows,
+  logoBlock,
   partyLine,
   priceLinesTable,
   rule,
@@ -150,6 +151,7 @@ export async function renderInvoice(input: InvoiceInput): Promise<Buffer> {
   return renderPdf(
     (doc) => {
       const { left, width } = frame(doc);
+      logoBlock(doc, input.logo);
       const top = doc.y;
       if (qr) doc.image(qr, left + width - qrSize, top, { width: qrSize, height: qrSize });
       bankBlock(doc, input.seller, qr ? width - qrSize - 10 : width, l);

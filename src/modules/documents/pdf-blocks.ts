@@ -109,6 +109,28 @@ export function signatureLine(
   return Math.max(labelBottom, lineY + fontSize) + 4;
 }
 
+/** The box the seller's logo is fitted into at the top of a document, in points. */
+export const logoBox = { width: 140, height: 50 } as const;
+
+/**
+ * The seller's logo at the top left of the first page, fitted into `logoBox` with its aspect kept; the content
+ * continues below it. A logo pdfkit cannot read is left out rather than failing the document.
+ */
+export function logoBlock(doc: PdfDoc, logo: Buffer | undefined) {
+  if (!logo || logo.length === 0) return;
+  const { left } = frame(doc);
+  const y = doc.y;
+  try {
+    doc.image(logo, left, y, { fit: [logoBox.width, logoBox.height] });
+  } catch {
+    doc.y = y;
+    return;
+  }
+  // pdfkit moves doc.y below an image drawn at the current y; never more than the box.
+  doc.y = Math.min(Math.max(doc.y, y), y + logoBox.height) + 8;
+  doc.x = left;
+}
+
 /** A thin horizontal rule across the page at the current position. */
 export function rule(doc: PdfDoc, weight = 1) {
   const { left, width } = frame(doc);

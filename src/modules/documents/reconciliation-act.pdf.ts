@@ -1,6 +1,6 @@
 import { type PdfColumn, type PdfDoc, pdfFonts, pdfTable, renderPdf } from '../../server/core/pdf.js';
 import type { ReconciliationInput, Signatory } from './documents.types.js';
-import { ensureSpace, frame, signatureLine } from './pdf-blocks.js';
+import { ensureSpace, frame, logoBlock, signatureLine } from './pdf-blocks.js';
 import {
   computeReconciliation,
   type DebitCredit,
@@ -102,6 +102,7 @@ export async function renderReconciliationAct(input: ReconciliationInput): Promi
   return renderPdf(
     (doc) => {
       const { left, width } = frame(doc);
+      logoBlock(doc, input.logo);
       doc.font(pdfFonts.bold).fontSize(12).text(title, left, doc.y, { width, align: 'center' });
       doc
         .font(pdfFonts.regular)

@@ -4,6 +4,7 @@ import {
   ensureSpace,
   frame,
   labelledRows,
+  logoBlock,
   partyLine,
   priceLinesTable,
   rule,
@@ -68,6 +69,7 @@ export async function renderServiceAct(input: ServiceActInput): Promise<Buffer> 
   return renderPdf(
     (doc) => {
       const { left, width } = frame(doc);
+      logoBlock(doc, input.logo);
       doc.font(pdfFonts.bold).fontSize(14).text(title, left, doc.y, { width });
       doc.font(pdfFonts.regular).fontSize(10).text(l.subtitle, { width });
       doc.moveDown(0.2);

@@ -28,6 +28,7 @@ import { ordersModule } from '../modules/orders';
 import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
 import { securitySettingsModule } from '../modules/security-settings';
+import { sellerSettingsModule } from '../modules/seller-settings';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -46,6 +47,7 @@ export const webModules: WebModule[] = [
   catalogAdminModule,
   exchange1cModule,
   securitySettingsModule,
+  sellerSettingsModule,
   catalogTransferModule,
   deliveryAdminModule,
   addressesModule,
