@@ -1,17 +1,22 @@
 import { defineModule } from '../../server/core/module.js';
+import { documentsGenerateRoutes } from './documents.generate.routes.js';
+import { documentsJobs, wireDocuments } from './documents.jobs.js';
 import { documentsRoutes } from './documents.routes.js';
 import { sellerSettingsRoutes } from './seller.routes.js';
 
 export { MissingRequisitesError } from './missing-requisites-error.js';
 
 /**
- * Finance documents of companies (docs/documents.md): invoices numbered without gaps, stored and downloadable,
- * and the seller requisites they are printed with. The renderers beside it are pure functions.
+ * Finance documents of companies (docs/documents.md): invoices, УПД of shipments, acts and order confirmations
+ * numbered without gaps, stored and downloadable; documents from 1C or uploaded; the seller requisites. The renderers beside it are pure functions.
  */
 export const documentsModule = defineModule({
   name: 'documents',
-  routes: (app, ctx) => {
+  routes: async (app, ctx) => {
     sellerSettingsRoutes(app, ctx);
     documentsRoutes(app, ctx);
+    await documentsGenerateRoutes(app, ctx);
   },
+  jobs: documentsJobs,
+  wire: wireDocuments,
 });
