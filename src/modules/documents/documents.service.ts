@@ -103,6 +103,7 @@ const fieldNames: Record<string, string> = {
   'buyer.address': "the company's legal address",
   'sellerSignatories.head.name': "the director's name",
   'sellerSignatories.head.position': "the director's title",
+  'sellerSignatories.accountant': "the chief accountant's name",
   'sellerSignatories.accountant.name': "the chief accountant's name",
   'executorSignatory.name': "the director's name",
   'executorSignatory.position': "the director's title",
