@@ -82,7 +82,7 @@ export async function documentsGenerateRoutes(app: FastifyInstance, ctx: ModuleC
       },
     },
     async (request, reply) => {
-      const { replace } = request.body;
+      const replace = request.body?.replace ?? false;
       const { document, created } = await generateShipmentUpdForStaff(
         db,
         storage,
