@@ -18,7 +18,8 @@ const tags = ['documents'];
 const staff = { access: { permission: 'orders.manage' as const } };
 const orgParams = z.object({ orgId: z.string().max(64) });
 const companyParams = z.object({ companyId: z.uuid() });
-const shipmentParams = z.object({ shipmentId: z.uuid() });
+/** `:id`, as the orders module's other /admin/shipments/:id routes name it (one param name per path segment). */
+const shipmentParams = z.object({ id: z.uuid() });
 const failureSchema = z.object({
   kind: z.string(),
   subjectId: z.string(),
@@ -66,7 +67,7 @@ export async function documentsGenerateRoutes(app: FastifyInstance, ctx: ModuleC
   );
 
   api.post(
-    '/admin/shipments/:shipmentId/upd',
+    '/admin/shipments/:id/upd',
     {
       config: staff,
       schema: {
@@ -83,20 +84,15 @@ export async function documentsGenerateRoutes(app: FastifyInstance, ctx: ModuleC
     },
     async (request, reply) => {
       const replace = request.body?.replace ?? false;
-      const { document, created } = await generateShipmentUpdForStaff(
-        db,
-        storage,
-        request.params.shipmentId,
-        {
-          actor: actorOf(request).id,
-          replace,
-        },
-      );
+      const { document, created } = await generateShipmentUpdForStaff(db, storage, request.params.id, {
+        actor: actorOf(request).id,
+        replace,
+      });
       if (created)
         await recordAudit(db, request, {
           action: 'documents.upd',
           subject: document.id,
-          details: { shipmentId: request.params.shipmentId, number: document.number, replace },
+          details: { shipmentId: request.params.id, number: document.number, replace },
         });
       return reply.status(created ? 201 : 200).send(document);
     },
