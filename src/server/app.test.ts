@@ -174,6 +174,9 @@ const expectedPublicRoutes = [
   // The 1C exchange: HTTP Basic at checkauth, then its own session cookie or sessid (docs/1c-exchange.md).
   'GET /api/1c/exchange',
   'POST /api/1c/exchange',
+  // The REST import of documents: HTTP Basic with an integration account, checked by the route itself
+  // (docs/documents.md, "Import").
+  'POST /api/v1/import/documents',
   // Catalog media: image files of products, and documents checked against the catalog's visibility.
   'GET /api/v1/public/catalog/media/:key',
   'GET /api/v1/public/catalog/documents/:documentId',

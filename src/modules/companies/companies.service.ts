@@ -110,6 +110,16 @@ export async function getCompanies(db: Db, ids: readonly string[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Companies by ИНН in one query (several when branches share an ИНН with different КПП): id, ИНН and КПП. */
+export async function companiesByInn(db: Db, inns: readonly string[]) {
+  const unique = [...new Set(inns)];
+  if (unique.length === 0) return [];
+  return db
+    .select({ id: companies.id, inn: companies.inn, kpp: companies.kpp })
+    .from(companies)
+    .where(inArray(companies.inn, unique));
+}
+
 /** Members of a company with their names and roles (names come from the people module). */
 export async function listMembers(db: Db, companyId: string) {
   const rows = await db

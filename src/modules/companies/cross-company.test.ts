@@ -87,6 +87,9 @@ const validBodies: Record<string, object> = {
     lines: [{ variantId: '01900000-0000-7000-8000-000000000000', quantity: 1 }],
   },
   'POST /api/v1/orgs/:orgId/documents/invoices': { amount: 100, purpose: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/documents/order-confirmations': {
+    orderId: '0190e2a4-0000-7000-8000-000000000001',
+  },
   'POST /api/v1/orgs/:orgId/delivery/quote': {
     address: { postalCode: '101000' },
     items: [{ weightKg: 1, quantity: 1 }],
@@ -353,6 +356,18 @@ describe('cross-company access', () => {
         validBodies[`${route.method} ${route.url}`],
       );
       expect(res.statusCode, `${route.method} ${url} with B's ids in A's scope`).toBe(404);
+      for (const secret of secretsOfB()) expect(dataOf(res.body)).not.toContain(secret);
+    }
+    expect(await stateOfB()).toEqual(before);
+  });
+
+  it('answers 404 when B’s order is named in a body in A’s scope (documents)', async () => {
+    const before = await stateOfB();
+    for (const path of ['invoices', 'order-confirmations']) {
+      const res = await k.as(a.cookie)('POST', `/api/v1/orgs/${a.id}/documents/${path}`, {
+        orderId: b.orderId,
+      });
+      expect(res.statusCode, `${path} with B's order in A's scope`).toBe(404);
       for (const secret of secretsOfB()) expect(dataOf(res.body)).not.toContain(secret);
     }
     expect(await stateOfB()).toEqual(before);

@@ -37,12 +37,14 @@ export const documentSchema = z
     orderId: z.string().nullable(),
     /** The order's number, on the company's routes. */
     orderNumber: z.string().nullable().optional(),
+    shipmentId: z.string().nullable(),
     amount: z.number(),
     vatAmount: z.number(),
     status: z.enum(documentStatuses),
     source: z.enum(documentSources),
     fileName: z.string(),
     size: z.number(),
+    hasFile: z.boolean(),
     createdAt: z.string(),
     url: z.string(),
   })

@@ -1,8 +1,6 @@
 import { and, desc, eq, gte, inArray, lte, ne, type SQL, sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
-import { queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import type { FileStorage } from '../../server/core/storage.js';
@@ -12,14 +10,13 @@ import { getCompany } from '../companies/companies.service.js';
 import { orderForDocuments } from '../orders/index.js';
 import type { SellerRequisites } from '../settings/settings.schema.js';
 import { getSellerRequisites } from '../settings/settings.service.js';
+import { type DocumentRow, issueNumbered } from './documents.issue.js';
 import type { DocumentListQuery } from './documents.schema.js';
 import { documents } from './documents.tables.js';
 import type { DocumentLine, InvoiceInput, Party, VatRate } from './documents.types.js';
 import { renderInvoice } from './invoice.pdf.js';
 import { MissingRequisitesError } from './missing-requisites-error.js';
 import { vatTotals } from './ru/vat.js';
-
-type DocumentRow = typeof documents.$inferSelect;
 
 /** A document's public fields, one by one. */
 export function presentDocument(d: DocumentRow) {
@@ -29,12 +26,15 @@ export function presentDocument(d: DocumentRow) {
     number: d.number,
     date: d.docDate,
     orderId: d.orderId,
+    shipmentId: d.shipmentId,
     amount: d.amount,
     vatAmount: d.vatAmount,
     status: d.status,
     source: d.source,
     fileName: d.fileName,
     size: d.size,
+    /** False for an imported document that came without a file. */
+    hasFile: d.storageKey !== '',
     createdAt: d.createdAt.toISOString(),
     url: `/api/v1/orgs/${d.companyId}/documents/${d.id}/file`,
   };
@@ -43,10 +43,10 @@ export function presentDocument(d: DocumentRow) {
 const addDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-const filled = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
+export const filled = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
 
 /** The seller party from the settings; empty fields stay absent so the requisites check names them. */
-function sellerParty(s: SellerRequisites): Party {
+export function sellerParty(s: SellerRequisites): Party {
   return {
     name: s.name,
     inn: s.inn,
@@ -59,7 +59,7 @@ function sellerParty(s: SellerRequisites): Party {
 }
 
 /** The buyer party: the company's requisites and its primary bank account. */
-async function buyerParty(db: Db, companyId: string): Promise<Party> {
+export async function buyerParty(db: Db, companyId: string): Promise<Party> {
   const company = await getCompany(db, companyId);
   if (!company) throw new AppError('NOT_FOUND', 'Company not found');
   const [account] = await listBankAccounts(db, companyId);
@@ -80,7 +80,7 @@ async function buyerParty(db: Db, companyId: string): Promise<Party> {
   };
 }
 
-const asVatRate = (rate: number | null, fallback: VatRate): VatRate =>
+export const asVatRate = (rate: number | null, fallback: VatRate): VatRate =>
   rate === null ? fallback : [20, 10, 5, 7, 0].includes(rate) ? (rate as VatRate) : fallback;
 
 /** Plain words for the fields an invoice most often lacks; other paths are shown as they are. */
@@ -100,16 +100,25 @@ const fieldNames: Record<string, string> = {
   'buyer.inn': "the company's INN",
   'buyer.kpp': "the company's KPP",
   'buyer.ogrn': "the company's OGRN",
+  'buyer.address': "the company's legal address",
+  'sellerSignatories.head.name': "the director's name",
+  'sellerSignatories.head.position': "the director's title",
+  'sellerSignatories.accountant': "the chief accountant's name",
+  'sellerSignatories.accountant.name': "the chief accountant's name",
+  'executorSignatory.name': "the director's name",
+  'executorSignatory.position': "the director's title",
+  'customer.inn': "the company's INN",
+  'customer.kpp': "the company's KPP",
 };
 
 /** The renderer's MissingRequisitesError as a 400 problem naming every field to fill in or correct. */
-export function missingRequisitesProblem(error: MissingRequisitesError): AppError {
+export function missingRequisitesProblem(error: MissingRequisitesError, what = 'invoice'): AppError {
   const words = (paths: string[]) => paths.map((p) => fieldNames[p] ?? p).join(', ');
   const parts = [
     error.missing.length ? `fill in ${words(error.missing)}` : '',
     error.invalid.length ? `correct ${words(error.invalid)}` : '',
   ].filter(Boolean);
-  return new AppError('MISSING_REQUISITES', `The invoice cannot be issued: ${parts.join('; ')}`, [
+  return new AppError('MISSING_REQUISITES', `The ${what} cannot be issued: ${parts.join('; ')}`, [
     ...error.missing.map((path) => ({ path, message: `${fieldNames[path] ?? path} is missing` })),
     ...error.invalid.map((path) => ({ path, message: `${fieldNames[path] ?? path} is not valid` })),
   ]);
@@ -140,13 +149,6 @@ async function liveInvoiceOf(db: Db, companyId: string, orderId: string) {
       ),
     );
   return row;
-}
-
-/** Thrown inside the numbering transaction to roll it back when another request issued the invoice first. */
-class AlreadyIssued extends Error {
-  constructor(readonly row: DocumentRow) {
-    super('already issued');
-  }
 }
 
 /**
@@ -207,76 +209,42 @@ export async function requestInvoice(
       ];
   const totals = vatTotals(lines);
   const date = businessDay(input.now);
-  const year = Number(date.slice(0, 4));
-  const id = uuidv7();
-  const storageKey = `documents/${year}/${id}.pdf`;
-  let written = false;
   try {
-    const row = await db.transaction(async (tx) => {
-      // Locks the (kind, year) counter until commit: concurrent invoices queue here, and a rollback gives
-      // the number back.
-      const [counter] = await queryRows<{ last: number }>(
-        tx,
-        sql`insert into document_counters (kind, year, last) values ('invoice', ${year}, 1)
-            on conflict (kind, year) do update set last = document_counters.last + 1 returning last`,
-      );
-      const seq = Number(counter?.last);
-      if (order) {
-        // Another request may have issued it while this one waited for the counter.
-        const existing = await liveInvoiceOf(tx, companyId, order.id);
-        if (existing) throw new AlreadyIssued(existing);
-      }
-      const invoice: InvoiceInput = {
-        language: 'ru',
-        number: String(seq),
-        date,
-        seller: sellerParty(seller),
-        buyer,
-        basis: order ? `Заказ № ${order.number}` : undefined,
-        lines,
-        signatories: {
-          head: { position: seller.signatories.director.title, name: seller.signatories.director.name },
-          accountant: filled(seller.signatories.accountant.name)
-            ? { position: 'Главный бухгалтер', name: seller.signatories.accountant.name }
-            : undefined,
-        },
-        payBy: addDays(date, seller.paymentDays),
-        terms: seller.paymentTerms
-          .split('\n')
-          .map((t) => t.trim())
-          .filter(Boolean),
-      };
-      const pdf = await renderInvoice(invoice);
-      await storage.put(storageKey, pdf);
-      written = true;
-      const [inserted] = await tx
-        .insert(documents)
-        .values({
-          id,
-          companyId,
-          kind: 'invoice',
-          number: String(seq),
-          year,
-          seq,
-          docDate: date,
-          orderId: order?.id ?? null,
-          amount: totals.total,
-          vatAmount: totals.vat,
-          status: 'issued',
-          source: 'generated',
-          storageKey,
-          fileName: `Счет на оплату № ${seq} от ${date}.pdf`,
-          size: pdf.length,
-          createdBy: input.actor,
-        })
-        .returning();
-      if (!inserted) throw new Error('the document row was not written');
-      return inserted;
+    const { row, created } = await issueNumbered(db, storage, {
+      kind: 'invoice',
+      companyId,
+      date,
+      orderId: order?.id ?? null,
+      amount: totals.total,
+      vatAmount: totals.vat,
+      actor: input.actor,
+      // Another request may have issued it while this one waited for the counter.
+      existing: order ? (tx) => liveInvoiceOf(tx, companyId, order.id) : undefined,
+      fileName: (n) => `Счет на оплату № ${n} от ${date}.pdf`,
+      render: (number) =>
+        renderInvoice({
+          language: 'ru',
+          number,
+          date,
+          seller: sellerParty(seller),
+          buyer,
+          basis: order ? `Заказ № ${order.number}` : undefined,
+          lines,
+          signatories: {
+            head: { position: seller.signatories.director.title, name: seller.signatories.director.name },
+            accountant: filled(seller.signatories.accountant.name)
+              ? { position: 'Главный бухгалтер', name: seller.signatories.accountant.name }
+              : undefined,
+          },
+          payBy: addDays(date, seller.paymentDays),
+          terms: seller.paymentTerms
+            .split('\n')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        } satisfies InvoiceInput),
     });
-    return { document: presentDocument(row), created: true };
+    return { document: presentDocument(row), created };
   } catch (error) {
-    if (written) await storage.delete(storageKey).catch(() => undefined);
-    if (error instanceof AlreadyIssued) return { document: presentDocument(error.row), created: false };
     if (error instanceof MissingRequisitesError) throw missingRequisitesProblem(error);
     throw error;
   }
@@ -330,6 +298,7 @@ export async function getDocument(db: Db, companyId: string, id: string) {
 /** The stored file of a document: a reprint is the same bytes as the first download. */
 export async function documentFile(db: Db, storage: FileStorage, companyId: string, id: string) {
   const row = await documentRow(db, companyId, id);
+  if (row.storageKey === '') throw new AppError('NOT_FOUND', 'This document came without a file');
   const file = await storage.read(row.storageKey);
   if (!file) throw new AppError('NOT_FOUND', 'The document file is missing');
   return { fileName: row.fileName, ...file };

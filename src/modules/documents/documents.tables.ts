@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -40,10 +41,17 @@ export const documents = pgTable(
     seq: integer('seq'),
     docDate: date('doc_date').notNull(),
     orderId: uuid('order_id'),
+    /** The shipment a generated УПД documents (one live УПД per shipment). */
+    shipmentId: uuid('shipment_id'),
+    /** The sender's id of an imported document (REST import): one document per (source, external id). */
+    externalId: text('external_id'),
+    /** sha256 of the stored file, so a repeated import of the same file changes nothing. */
+    contentHash: text('content_hash'),
     amount: money('amount').notNull(),
     vatAmount: money('vat_amount').notNull().default(0),
     status: text('status', { enum: documentStatuses }).notNull().default('issued'),
     source: text('source', { enum: documentSources }).notNull().default('generated'),
+    /** Empty when an imported document came without a file (size 0). */
     storageKey: text('storage_key').notNull(),
     fileName: text('file_name').notNull(),
     size: integer('size').notNull(),
@@ -57,6 +65,22 @@ export const documents = pgTable(
     uniqueIndex('documents_order_invoice_idx')
       .on(t.orderId)
       .where(sql`${t.kind} = 'invoice' and ${t.source} = 'generated' and ${t.status} <> 'cancelled'`),
+    // One live generated УПД per shipment and one live order confirmation per order.
+    uniqueIndex('documents_shipment_upd_idx')
+      .on(t.shipmentId)
+      .where(sql`${t.kind} = 'upd' and ${t.source} = 'generated' and ${t.status} <> 'cancelled'`),
+    uniqueIndex('documents_order_confirmation_idx')
+      .on(t.orderId)
+      .where(
+        sql`${t.kind} = 'order_confirmation' and ${t.source} = 'generated' and ${t.status} <> 'cancelled'`,
+      ),
+    // A document from outside is not numbered here: it is one per sender, company, kind, number and date.
+    uniqueIndex('documents_external_number_idx')
+      .on(t.source, t.companyId, t.kind, t.number, t.docDate)
+      .where(sql`${t.source} <> 'generated'`),
+    uniqueIndex('documents_external_id_idx')
+      .on(t.source, t.externalId)
+      .where(sql`${t.externalId} is not null`),
     index('documents_company_date_idx').on(t.companyId, t.docDate, t.id),
   ],
 );
@@ -70,4 +94,26 @@ export const documentCounters = pgTable(
     last: integer('last').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.year] })],
+);
+
+/**
+ * A document that could not be generated on its own (the УПД of a shipment while requisites are missing):
+ * kept until a retry or a staff request succeeds, so it is neither lost nor retried by the job queue forever.
+ */
+export const documentFailures = pgTable(
+  'document_failures',
+  {
+    kind: text('kind', { enum: documentKinds }).notNull(),
+    /** What the document is for: the shipment id of a УПД. */
+    subjectId: uuid('subject_id').notNull(),
+    companyId: uuid('company_id').notNull(),
+    orderId: uuid('order_id'),
+    /** The problem in words and the field paths to fill in or correct. */
+    reason: text('reason').notNull(),
+    fields: jsonb('fields').$type<string[]>().notNull().default([]),
+    attempts: integer('attempts').notNull().default(1),
+    firstFailedAt: timestamp('first_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastTriedAt: timestamp('last_tried_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId] })],
 );

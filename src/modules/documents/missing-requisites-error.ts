@@ -1,5 +1,11 @@
 /** The kinds of documents the renderers produce. */
-export type DocumentKind = 'invoice' | 'upd' | 'service-act' | 'reconciliation-act' | 'payment-qr';
+export type DocumentKind =
+  | 'invoice'
+  | 'upd'
+  | 'service-act'
+  | 'reconciliation-act'
+  | 'order-confirmation'
+  | 'payment-qr';
 
 /**
  * A document cannot be generated because requisites are missing or fail their checksum. `missing` and

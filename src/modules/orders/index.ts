@@ -10,7 +10,13 @@ import { ordersSettingsRoutes } from './settings.routes.js';
 
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
-export { type OrderForDocuments, orderForDocuments } from './orders.documents.js';
+export {
+  type OrderForDocuments,
+  orderForDocuments,
+  ordersByNumbers,
+  type ShipmentForDocuments,
+  shipmentForDocuments,
+} from './orders.documents.js';
 export {
   applyOrderChangeFrom1C,
   type ExchangeOrder,
