@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storageFor } from '../../server/core/storage.js';
 import { auditLog } from '../audit/audit.tables.js';
 import {
   type CompaniesTestApp,
@@ -11,6 +12,7 @@ import {
   origin,
 } from '../companies/companies.testkit.js';
 import { sniffAgreementFile } from './agreements.files.js';
+import { seedDemoAgreement } from './agreements.seed.js';
 import { agreementApprovalCodes, agreementDecisions } from './agreements.tables.js';
 
 let k: CompaniesTestApp;
@@ -384,6 +386,24 @@ describe('one-time codes', () => {
       await back();
     }
     expect(answers).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds a staff-uploaded contract in review for the dealer, with a real PDF', async () => {
+    const id = await k.t.db.transaction((tx) =>
+      seedDemoAgreement(tx, storageFor(k.t.app.kabinet.config), {
+        company: { id: dealerId, legalName: demoCompanies.dealer.legalName, inn: demoCompanies.dealer.inn },
+        staff: { id: 'operator', name: 'Operator', email: '' },
+        publicUrl: origin,
+      }),
+    );
+    const res = await k.as(owner)('GET', `/api/v1/orgs/${dealerId}/agreements/${id}`);
+    expect(res.json()).toMatchObject({ status: 'in_review', awaitingSide: 'company', createdSide: 'staff' });
+    const file = await k.as(owner)('GET', res.json().latestVersion.url);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(file.rawPayload.length).toBeGreaterThan(1000);
   });
 });
 

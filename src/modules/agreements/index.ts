@@ -2,6 +2,7 @@ import { defineModule } from '../../server/core/module.js';
 import { agreementsPersonalData } from './agreements.personal-data.js';
 import { agreementsRoutes } from './agreements.routes.js';
 
+export { seedDemoAgreement } from './agreements.seed.js';
 export { type AgreementActor, createAgreement } from './agreements.service.js';
 
 /**
