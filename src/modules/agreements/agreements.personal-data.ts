@@ -10,7 +10,7 @@ import {
 /**
  * What the person wrote and decided on agreements. On erasure the live approval codes go and comments lose
  * the author's name; versions and decisions stay as they are: they are the evidence of what the parties
- * agreed (a contract record the business must keep, 152-ФЗ ст. 6 ч. 1 п. 5).
+ * agreed, a contract record the business must keep.
  */
 export const agreementsPersonalData: PersonalDataProvider[] = [
   {
