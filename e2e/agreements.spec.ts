@@ -131,7 +131,7 @@ test('[BACK OFFICE] agreements: the manager opens the list of every company’s 
   await checkA11y('new agreement form');
   await page.keyboard.press('Escape');
   await first.getByRole('link').click();
-  await expect(page.getByText(ag.detail.versions)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: ag.detail.versions })).toBeVisible();
   await checkA11y('back-office agreement');
   consoleProblems.expectNone();
 });

@@ -352,7 +352,12 @@ function ApproveDialog({ scope, agreement, version, opened, onClose }: DialogPro
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('agreements.approve.title', { number: version.number })}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('agreements.approve.title', { number: version.number })}
+    >
       <Stack>
         <Text size="sm">
           {t('agreements.approve.legal', { number: version.number, file: version.fileName })}
@@ -422,6 +427,7 @@ function RejectDialog({ scope, agreement, version, opened, onClose }: DialogProp
   });
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened={opened}
       onClose={onClose}
       title={t('agreements.rejectForm.title', { number: version.number })}
@@ -475,7 +481,12 @@ function VersionDialog({ scope, agreement, opened, onClose }: Omit<DialogProps, 
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('agreements.versionForm.title')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('agreements.versionForm.title')}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

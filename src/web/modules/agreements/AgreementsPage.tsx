@@ -114,7 +114,7 @@ export function AgreementsPage() {
               </Stack>
               <Group gap={6}>
                 {a.awaitingSide === scope.side ? (
-                  <Badge variant="outline" color="orange">
+                  <Badge variant="light" color="orange">
                     {t('agreements.awaitingYou')}
                   </Badge>
                 ) : null}
@@ -267,7 +267,13 @@ function NewAgreement({
   const tooLarge = file !== null && file.size > maxFileBytes;
   const missing = (v: unknown) => (tried && !v ? t('agreements.form.required') : undefined);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('agreements.form.title')} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={onClose}
+      title={t('agreements.form.title')}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
