@@ -1,5 +1,6 @@
 // Every table, re-exported for Drizzle (queries and drizzle-kit). Each module owns its own file.
 export * from '../modules/addresses/addresses.tables.js';
+export * from '../modules/agreements/agreements.tables.js';
 export * from '../modules/audit/audit.tables.js';
 export * from '../modules/carts/carts.tables.js';
 export * from '../modules/catalog/catalog.tables.js';

@@ -1,5 +1,6 @@
 import type { KabinetModule } from '../server/core/module.js';
 import { addressesModule } from './addresses/index.js';
+import { agreementsModule } from './agreements/index.js';
 import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
 import { cartsModule } from './carts/index.js';
@@ -40,4 +41,5 @@ export const modules: KabinetModule[] = [
   ordersModule,
   documentsModule,
   financeModule,
+  agreementsModule,
 ];

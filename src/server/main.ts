@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './core/config.js';
 import { type Database, type DatabaseTarget, openDatabase } from './core/db.js';
 import { loadSecrets, type Secrets } from './core/secrets.js';
+import { storageFor } from './core/storage.js';
 import { version } from './core/version.js';
 
 function databaseTarget(config: Config): DatabaseTarget {
@@ -87,7 +88,11 @@ async function start(): Promise<void> {
   });
   if (
     config.demo &&
-    (await seedDemo(database.db, { publicUrl: config.publicUrl, password: secrets.demoPassword }))
+    (await seedDemo(database.db, {
+      publicUrl: config.publicUrl,
+      password: secrets.demoPassword,
+      storage: storageFor(config),
+    }))
   ) {
     app.log.info('demo business seeded');
   }

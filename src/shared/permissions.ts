@@ -20,6 +20,7 @@ export const permissions = [
   'integrations.manage',
   'delivery.manage',
   'orders.manage',
+  'agreements.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -31,7 +32,7 @@ export type Permission = (typeof permissions)[number];
  */
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage'],
+  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage', 'agreements.manage'],
   support: ['companies.read', 'people.read', 'people.impersonate'],
   hr: ['people.read'],
   buyer: ['companies.read'],
@@ -76,6 +77,9 @@ export const orgPermissions = [
   'addresses.manage',
   'documents.read',
   'documents.request',
+  'agreements.read',
+  'agreements.edit',
+  'agreements.approve',
 ] as const;
 
 export type OrgPermission = (typeof orgPermissions)[number];
@@ -92,6 +96,8 @@ export const orgRoles = {
     'addresses.read',
     'documents.read',
     'documents.request',
+    'agreements.read',
+    'agreements.edit',
   ],
   approver: [
     'company.read',
@@ -101,6 +107,7 @@ export const orgRoles = {
     'catalog.read',
     'addresses.read',
     'documents.read',
+    'agreements.read',
   ],
   accountant: [
     'company.read',
@@ -112,8 +119,12 @@ export const orgRoles = {
     'documents.read',
     // Asking the supplier for an invoice is the accountant's everyday work.
     'documents.request',
+    // Contracts and specifications are reviewed and approved by the accountant (docs/agreements.md).
+    'agreements.read',
+    'agreements.edit',
+    'agreements.approve',
   ],
-  viewer: ['company.read', 'orders.read', 'catalog.read', 'documents.read'],
+  viewer: ['company.read', 'orders.read', 'catalog.read', 'documents.read', 'agreements.read'],
 } as const satisfies Record<string, readonly OrgPermission[]>;
 
 export type OrgRole = keyof typeof orgRoles;

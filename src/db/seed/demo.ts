@@ -1,3 +1,4 @@
+import { seedDemoAgreement } from '../../modules/agreements/index.js';
 import { addBankAccount, listBankAccounts } from '../../modules/companies/bank-accounts.service.js';
 import { ensureCompany, ensureMember, updateCompany } from '../../modules/companies/companies.service.js';
 import { createCustomerGroup } from '../../modules/companies/customer-groups.service.js';
@@ -13,6 +14,7 @@ import { saveBranding, saveSellerRequisites } from '../../modules/settings/setti
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
+import type { FileStorage } from '../../server/core/storage.js';
 import { seedDemoCatalog } from './demo-catalog.js';
 import {
   demoBranding,
@@ -44,7 +46,16 @@ export const demoWelcomeMail = defineMailTemplate<{ name: string; url: string; b
  */
 export async function seedDemo(
   db: Db,
-  { publicUrl, password }: { publicUrl: string; password: string },
+  {
+    publicUrl,
+    password,
+    storage,
+  }: {
+    publicUrl: string;
+    password: string;
+    /** Where the demo's files go (the contract in review); without it the demo has no agreement. */
+    storage?: FileStorage;
+  },
 ): Promise<boolean> {
   if ((await countPeople(db)) > 0) return false;
   await db.transaction(async (tx) => {
@@ -92,6 +103,13 @@ export async function seedDemo(
       customerId: ids.customer,
     });
     await seedDemoDelivery(tx);
+    if (storage) {
+      await seedDemoAgreement(tx, storage, {
+        company: { id: dealer, ...demoCompanies.dealer },
+        staff: { id: ids.admin, name: demoPeople.admin.name, email: demoPeople.admin.email },
+        publicUrl,
+      });
+    }
     await queueMail(tx, {
       to: demoPeople.admin.email,
       template: demoWelcomeMail.name,

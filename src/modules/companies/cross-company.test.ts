@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
+import { agreements, agreementVersions } from '../agreements/agreements.tables.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
 import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
 import { claims, orderAttachments } from '../orders/orders.tables.js';
@@ -41,6 +42,9 @@ let b: {
   attachmentId: string;
   /** An invoice B requested for its order (documents routes). */
   documentId: string;
+  /** A contract of B in review and its version (agreements routes). */
+  agreementId: string;
+  versionId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -90,6 +94,9 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/documents/order-confirmations': {
     orderId: '0190e2a4-0000-7000-8000-000000000001',
   },
+  'POST /api/v1/orgs/:orgId/agreements/:agreementId/versions/:versionId/comments': { text: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/agreements/:agreementId/versions/:versionId/approve': { code: '123456' },
+  'POST /api/v1/orgs/:orgId/agreements/:agreementId/versions/:versionId/reject': { comment: 'Взлом' },
   'POST /api/v1/orgs/:orgId/delivery/quote': {
     address: { postalCode: '101000' },
     items: [{ weightKg: 1, quantity: 1 }],
@@ -126,6 +133,9 @@ const secretsOfB = () => [
   b.claimId,
   'SECRET-B-CLAIM',
   b.documentId,
+  b.agreementId,
+  b.versionId,
+  'SECRET-B-CONTRACT',
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -161,6 +171,35 @@ async function orderOfB(companyId: string, personId: string) {
     uploadedBy: personId,
   });
   return { deliveredOrderId: order.id, orderNumber: order.number, claimId, attachmentId };
+}
+
+/** A contract of B in review with its first version, inserted directly. */
+async function agreementOfB(companyId: string, personId: string) {
+  const agreementId = uuidv7();
+  const versionId = uuidv7();
+  await k.t.db.insert(agreements).values({
+    id: agreementId,
+    companyId,
+    kind: 'contract',
+    title: 'SECRET-B-CONTRACT',
+    createdSide: 'company',
+    createdBy: personId,
+    createdByName: 'B',
+  });
+  await k.t.db.insert(agreementVersions).values({
+    id: versionId,
+    agreementId,
+    number: 1,
+    storageKey: `agreements/${agreementId}/${versionId}.pdf`,
+    fileName: 'secret.pdf',
+    contentType: 'application/pdf',
+    size: 1,
+    sha256: '0'.repeat(64),
+    side: 'company',
+    uploadedBy: personId,
+    uploadedByName: 'B',
+  });
+  return { agreementId, versionId };
 }
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
@@ -231,6 +270,7 @@ beforeAll(async () => {
     ...(await orderAndRuleOfB(idB, ownerB)),
     ...(await orderOfB(idB, members.json().items[0].userId)),
     documentId: '',
+    ...(await agreementOfB(idB, members.json().items[0].userId)),
   };
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
@@ -269,7 +309,7 @@ afterAll(async () => k?.t.close());
 /** B's resources as B's owner sees them, to prove nothing changed. */
 async function stateOfB() {
   const asB = k.as(b.cookie);
-  const [card, members, invitations, roles, addresses, cart, documents] = await Promise.all([
+  const [card, members, invitations, roles, addresses, cart, documents, agreement] = await Promise.all([
     asB('GET', `/api/v1/orgs/${b.id}`),
     asB('GET', `/api/v1/orgs/${b.id}/members`),
     asB('GET', `/api/v1/orgs/${b.id}/invitations`),
@@ -277,8 +317,18 @@ async function stateOfB() {
     asB('GET', `/api/v1/orgs/${b.id}/addresses`),
     asB('GET', `/api/v1/orgs/${b.id}/carts/${b.cartId}`),
     asB('GET', `/api/v1/orgs/${b.id}/documents`),
+    asB('GET', `/api/v1/orgs/${b.id}/agreements/${b.agreementId}`),
   ]);
-  return [card.body, members.body, invitations.body, roles.body, addresses.body, cart.body, documents.body];
+  return [
+    card.body,
+    members.body,
+    invitations.body,
+    roles.body,
+    addresses.body,
+    cart.body,
+    documents.body,
+    agreement.body,
+  ];
 }
 
 describe('cross-company access', () => {
@@ -340,6 +390,8 @@ describe('cross-company access', () => {
       ':variantId': () => b.variantId,
       ':ruleId': () => b.ruleId,
       ':documentId': () => b.documentId,
+      ':agreementId': () => b.agreementId,
+      ':versionId': () => b.versionId,
       '/claims/:id': () => `/claims/${b.claimId}`,
       ':id': () => b.orderId,
       ':attachmentId': () => b.attachmentId,

@@ -9,6 +9,7 @@
  * Order here is the order of routes; nav items are sorted by their own `order` inside each section.
  */
 import { addressesModule } from '../modules/addresses';
+import { agreementsModule } from '../modules/agreements';
 import { auditModule, peopleModule, rolesModule } from '../modules/backoffice';
 import { cartsModule } from '../modules/carts';
 import { catalogModule } from '../modules/catalog';
@@ -57,4 +58,5 @@ export const webModules: WebModule[] = [
   ordersAdminModule,
   documentsModule,
   orderAftercareModule,
+  agreementsModule,
 ];

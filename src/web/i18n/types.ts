@@ -6,6 +6,7 @@ import type base from './ru.json';
  */
 export type Texts = typeof base & {
   addresses: typeof import('../modules/addresses/i18n/ru.json');
+  agreements: typeof import('../modules/agreements/i18n/ru.json');
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   carts: typeof import('../modules/carts/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');

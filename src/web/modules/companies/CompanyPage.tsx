@@ -1,6 +1,13 @@
 import { Badge, Button, Group, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingOff, IconEdit, IconLogin, IconMapPin, IconShieldLock } from '@tabler/icons-react';
+import {
+  IconBuildingOff,
+  IconEdit,
+  IconFileCertificate,
+  IconLogin,
+  IconMapPin,
+  IconShieldLock,
+} from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useLocation, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -224,6 +231,15 @@ function CompanyView({ company }: { company: Company }) {
                 )}
               >
                 {t('companies.tabs.addresses')}
+              </Button>
+            ) : null}
+            {company.myPermissions.includes('agreements.read') ? (
+              <Button
+                variant="default"
+                leftSection={<IconFileCertificate size={16} />}
+                renderRoot={(props) => <Link to={`/orgs/${company.id}/agreements`} {...props} />}
+              >
+                {t('companies.tabs.agreements')}
               </Button>
             ) : null}
             {company.myPermissions.includes('members.read') ? (
