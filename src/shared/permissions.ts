@@ -20,6 +20,7 @@ export const permissions = [
   'integrations.manage',
   'delivery.manage',
   'orders.manage',
+  'finance.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -31,7 +32,7 @@ export type Permission = (typeof permissions)[number];
  */
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage'],
+  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage', 'finance.manage'],
   support: ['companies.read', 'people.read', 'people.impersonate'],
   hr: ['people.read'],
   buyer: ['companies.read'],
