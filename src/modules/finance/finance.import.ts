@@ -35,7 +35,9 @@ export const importPaymentItem = z.object({
   /** …or to this invoice of the company. */
   invoiceNumber: text(50),
 });
-export const importPaymentsBody = z.object({ payments: z.array(importPaymentItem).min(1).max(importBatchMax) });
+export const importPaymentsBody = z.object({
+  payments: z.array(importPaymentItem).min(1).max(importBatchMax),
+});
 
 export const importBalanceItem = z.object({
   externalId,
@@ -45,7 +47,9 @@ export const importBalanceItem = z.object({
   /** Kopecks: positive — the company owes; negative — it paid ahead. */
   balance: z.number().int().min(-1_000_000_000_000).max(1_000_000_000_000),
 });
-export const importBalancesBody = z.object({ balances: z.array(importBalanceItem).min(1).max(importBatchMax) });
+export const importBalancesBody = z.object({
+  balances: z.array(importBalanceItem).min(1).max(importBatchMax),
+});
 
 export const importResultSchema = z.object({
   created: z.number(),
@@ -67,7 +71,10 @@ type BalanceItem = z.infer<typeof importBalanceItem>;
 /** Companies by ИНН (and КПП): the one company, or a problem to report on the item. */
 async function companyResolver(db: Db) {
   const cache = new Map<string, { id: string }[]>();
-  return async (ref: { inn: string; kpp?: string | undefined }): Promise<string | FieldProblem['message']> => {
+  return async (ref: {
+    inn: string;
+    kpp?: string | undefined;
+  }): Promise<string | FieldProblem['message']> => {
     let found = cache.get(ref.inn);
     if (!found) {
       found = await queryRows<{ id: string; kpp: string | null }>(
@@ -115,7 +122,11 @@ function duplicateIds(items: { externalId: string }[], list: string): FieldProbl
  * the batch with each item's index and field. Then each new payment is recorded and allocated as a back-office
  * one (source `import`), in one transaction; a known `externalId` with the same values is `unchanged`.
  */
-export async function importPayments(db: Db, items: PaymentItem[], actor: FinanceActor): Promise<ImportResult> {
+export async function importPayments(
+  db: Db,
+  items: PaymentItem[],
+  actor: FinanceActor,
+): Promise<ImportResult> {
   const companyOf = await companyResolver(db);
   const problems = duplicateIds(items, 'payments');
   const resolved: { companyId: string; orderId?: string; invoiceId?: string; knownId?: string }[] = [];
@@ -158,7 +169,9 @@ export async function importPayments(db: Db, items: PaymentItem[], actor: Financ
         if (invoices.length !== 1)
           at(
             'invoiceNumber',
-            invoices.length ? 'Several invoices have this number' : 'No invoice of this company has this number',
+            invoices.length
+              ? 'Several invoices have this number'
+              : 'No invoice of this company has this number',
           );
         else r.invoiceId = invoices[0]?.id as string;
       }
@@ -244,7 +257,12 @@ export async function importBalances(db: Db, items: BalanceItem[]): Promise<Impo
         source: importSource,
       });
       out[created ? 'created' : 'unchanged']++;
-      out.items.push({ index, externalId: item.externalId, id: entry.id, result: created ? 'created' : 'unchanged' });
+      out.items.push({
+        index,
+        externalId: item.externalId,
+        id: entry.id,
+        result: created ? 'created' : 'unchanged',
+      });
     }
     return out;
   });
