@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
+import { financeSystemActor, recordCompanyPayment } from '../finance/index.js';
 import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
 import { claims, orderAttachments } from '../orders/orders.tables.js';
 import { companies, customerGroups } from './companies.tables.js';
@@ -123,6 +124,7 @@ const secretsOfB = () => [
   b.claimId,
   'SECRET-B-CLAIM',
   b.documentId,
+  'SECRET-B-PAY',
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -232,6 +234,12 @@ beforeAll(async () => {
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
   b.documentId = invoice.json().id;
+  // A payment of B (finance routes): its number must never show in A's answers.
+  await recordCompanyPayment(
+    k.t.db,
+    { companyId: idB, amount: 12_345, paidOn: '2026-01-10', number: 'SECRET-B-PAY', source: 'backoffice' },
+    financeSystemActor,
+  );
 });
 
 /** B places an order (pickup, by invoice) and adds an approval rule. */

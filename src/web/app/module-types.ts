@@ -15,6 +15,11 @@ export interface NavItem {
   section: NavSection;
   /** Shown only when the session has this permission (see src/shared/permissions.ts). */
   permission?: string;
+  /**
+   * A company section: shown only in a company context (`/orgs/:orgId/...`) when my role there holds this
+   * org permission; `to` names the company as `$orgId` (`/orgs/$orgId/documents`).
+   */
+  companyPermission?: string;
   /** Highlight the item only on an exact path match (for `/`). */
   exact?: boolean;
   /** Also show the item in the bottom bar on a phone (keep it to the 3–4 most used items). */

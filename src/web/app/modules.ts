@@ -19,6 +19,7 @@ import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
 import { exchange1cModule } from '../modules/exchange1c';
+import { financeModule } from '../modules/finance';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { notificationsModule } from '../modules/notifications';
@@ -53,4 +54,5 @@ export const webModules: WebModule[] = [
   ordersModule,
   ordersAdminModule,
   orderAftercareModule,
+  financeModule,
 ];

@@ -6,9 +6,10 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImpersonationBanner } from '../../modules/backoffice/ImpersonationBanner';
 import { CartIndicator } from '../../modules/carts/CartIndicator';
+import { companyQuery } from '../../modules/companies/api';
 import { NotificationBell } from '../../modules/notifications/NotificationBell';
 import { BrandMark } from '../../ui/BrandMark';
-import { useCompanySections } from '../contexts';
+import { useCompanySections, useCurrentOrgId } from '../contexts';
 import { webModules } from '../modules';
 import { visibleNavItems } from '../nav';
 import { NotFoundPage } from '../pages';
@@ -44,9 +45,18 @@ export function Shell() {
   const isPhone = useMediaQuery(PHONE_QUERY, false, { getInitialValueInEffect: false });
   const { pathname } = useLocation();
   const companySections = useCompanySections();
+  const orgId = useCurrentOrgId();
+  const company = useQuery({
+    ...companyQuery(orgId ?? ''),
+    enabled: Boolean(orgId && session.data?.user),
+  });
+  const navCompany = useMemo(
+    () => (orgId && company.data ? { id: orgId, permissions: company.data.myPermissions } : null),
+    [orgId, company.data],
+  );
   const items = useMemo(
-    () => visibleNavItems(session.data, companySections),
-    [session.data, companySections],
+    () => visibleNavItems(session.data, companySections, navCompany),
+    [session.data, companySections, navCompany],
   );
   const leftOut = useOpenPageLeftOut(companySections);
 

@@ -25,6 +25,7 @@ import { PageHeader } from '../../../ui/PageHeader';
 import { ListSkeleton } from '../../../ui/Skeletons';
 import { ErrorState } from '../../../ui/StatusState';
 import { usePageTitle } from '../../../ui/usePageTitle';
+import { AdminCompanyFinance } from '../../finance/AdminCompanyFinance';
 import classes from '../companies.module.css';
 import { DetailsForm, detailsBody, detailsValuesOf } from '../DetailsForm';
 import { serverFieldError } from '../validation';
@@ -271,6 +272,7 @@ function CompanyAdminView({ company }: { company: AdminCompany }) {
         </Paper>
         <Terms company={company} />
         <Members company={company} />
+        <AdminCompanyFinance companyId={company.id} />
       </Stack>
     </div>
   );
