@@ -142,7 +142,11 @@ test('[COMPANY] finances: a shipped deferred order shows as debt; a payment the 
   await expect
     .poll(async () => bare(await page.getByTestId('finance-balance-value').textContent()), firstLoad)
     .toBe(bare(rub(Math.abs((await summaryOf(page, orgId)).balance))));
-  await page.getByRole('radio', { name: f.chart.year }).check({ force: true });
+  // The chart's period switch: a year is drawn a point a week.
+  const yearly = page.waitForResponse((r) => r.url().includes('/finance/debt-history') && r.ok());
+  await page.getByText(f.chart.year, { exact: true }).click();
+  expect((await (await yearly).json()).step).toBe('week');
+  await expect(page.getByRole('radio', { name: f.chart.year })).toBeChecked();
   await expect(page.getByTestId('finance-chart')).toBeVisible(firstLoad);
   await checkA11y('company finances after the payment');
 });
