@@ -21,6 +21,7 @@ export const permissions = [
   'delivery.manage',
   'orders.manage',
   'agreements.manage',
+  'finance.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -32,7 +33,14 @@ export type Permission = (typeof permissions)[number];
  */
 export const staffRoles = {
   admin: permissions,
-  manager: ['companies.read', 'companies.manage', 'people.read', 'orders.manage', 'agreements.manage'],
+  manager: [
+    'companies.read',
+    'companies.manage',
+    'people.read',
+    'orders.manage',
+    'agreements.manage',
+    'finance.manage',
+  ],
   support: ['companies.read', 'people.read', 'people.impersonate'],
   hr: ['people.read'],
   buyer: ['companies.read'],

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
 import { agreements, agreementVersions } from '../agreements/agreements.tables.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
+import { financeSystemActor, recordCompanyPayment } from '../finance/index.js';
 import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
 import { claims, orderAttachments } from '../orders/orders.tables.js';
 import { companies, customerGroups } from './companies.tables.js';
@@ -136,6 +137,7 @@ const secretsOfB = () => [
   b.agreementId,
   b.versionId,
   'SECRET-B-CONTRACT',
+  'SECRET-B-PAY',
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -276,6 +278,12 @@ beforeAll(async () => {
   expect(invoice.statusCode, invoice.body).toBe(201);
   b.documentId = invoice.json().id;
   validBodies['POST /api/v1/orgs/:orgId/documents/archive'] = { ids: [b.documentId] };
+  // A payment of B (finance routes): its number must never show in A's answers.
+  await recordCompanyPayment(
+    k.t.db,
+    { companyId: idB, amount: 12_345, paidOn: '2026-01-10', number: 'SECRET-B-PAY', source: 'backoffice' },
+    financeSystemActor,
+  );
 });
 
 /** B places an order (pickup, by invoice) and adds an approval rule. */

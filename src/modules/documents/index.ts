@@ -7,6 +7,7 @@ import { documentsRoutes } from './documents.routes.js';
 import { sellerSettingsRoutes } from './seller.routes.js';
 
 export { getDocument } from './documents.service.js';
+export { markInvoicesPaid } from './invoice-paid.js';
 export { MissingRequisitesError } from './missing-requisites-error.js';
 export { sellerLogo } from './seller-logo.js';
 

@@ -5,7 +5,7 @@ import { type Db, queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import { businessDay } from '../../shared/business-day.js';
-import { getDocument } from '../documents/index.js';
+import { getDocument, markInvoicesPaid } from '../documents/index.js';
 import {
   lockOrder,
   type OrderActor,
@@ -112,6 +112,18 @@ async function addAllocation(
   payment.allocated += amount;
 }
 
+/** What allocations in one transaction paid in full: their invoices become `paid` (documents module). */
+interface Settled {
+  orderIds: string[];
+  invoiceIds: string[];
+}
+const nothingSettled = (): Settled => ({ orderIds: [], invoiceIds: [] });
+
+/** Marks the invoices of fully paid orders and fully covered free invoices paid. */
+async function settleInvoices(tx: Db, companyId: string, settled: Settled): Promise<void> {
+  if (settled.orderIds.length || settled.invoiceIds.length) await markInvoicesPaid(tx, companyId, settled);
+}
+
 /** Pays an order from a payment through the orders module (the order locked), marked so finance skips its event. */
 async function payOrderFrom(
   tx: Db,
@@ -119,11 +131,13 @@ async function payOrderFrom(
   orderId: string,
   documentId: string | null,
   actor: FinanceActor,
+  settled: Settled,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<number> {
   const order = await lockOrder(tx, orderId);
   const take = Math.min(payment.amount - payment.allocated, order.total - order.paidAmount, limit);
   if (order.status === 'cancelled' || take <= 0) return 0;
+  if (order.paidAmount + take >= order.total) settled.orderIds.push(orderId);
   await recordPaymentReceived(tx, order, take, actor, {
     source: 'finance',
     financePaymentId: payment.id,
@@ -140,7 +154,12 @@ async function payOrderFrom(
  * oldest first shipment (the oldest due date), then unshipped ones by age. Inside the caller's transaction,
  * which holds the company's ledger lock. Returns the kopecks applied.
  */
-async function allocateOpenCredit(tx: Db, companyId: string, actor: FinanceActor): Promise<number> {
+async function allocateOpenCredit(
+  tx: Db,
+  companyId: string,
+  actor: FinanceActor,
+  settled: Settled,
+): Promise<number> {
   const open = await tx
     .select()
     .from(companyPayments)
@@ -158,7 +177,7 @@ async function allocateOpenCredit(tx: Db, companyId: string, actor: FinanceActor
     let owed = order.due;
     while (owed > 0 && queue.length > 0) {
       const payment = queue[0] as CompanyPaymentRow;
-      const take = await payOrderFrom(tx, payment, order.id, null, actor, owed);
+      const take = await payOrderFrom(tx, payment, order.id, null, actor, settled, owed);
       if (take === 0) break;
       owed -= take;
       applied += take;
@@ -224,7 +243,8 @@ export async function recordCompanyPayment(
       .returning();
     if (!payment) throw new Error('payment insert returned nothing');
     await insertPaymentEntry(tx, payment);
-    if (orderId) await payOrderFrom(tx, payment, orderId, invoice?.id ?? null, actor);
+    const settled = nothingSettled();
+    if (orderId) await payOrderFrom(tx, payment, orderId, invoice?.id ?? null, actor, settled);
     else if (invoice) {
       // An invoice for a free amount: applied up to what is still unpaid on it.
       const [row] = await queryRows<{ paid: string }>(
@@ -233,8 +253,10 @@ export async function recordCompanyPayment(
       );
       const take = Math.min(payment.amount, invoice.amount - Number(row?.paid ?? 0));
       if (take > 0) await addAllocation(tx, payment, { orderId: null, documentId: invoice.id }, take);
+      if (take > 0 && take >= invoice.amount - Number(row?.paid ?? 0)) settled.invoiceIds.push(invoice.id);
     }
-    await allocateOpenCredit(tx, input.companyId, actor);
+    await allocateOpenCredit(tx, input.companyId, actor, settled);
+    await settleInvoices(tx, input.companyId, settled);
     const [fresh] = await tx.select().from(companyPayments).where(eq(companyPayments.id, payment.id));
     return { payment: fresh ?? payment, created: true };
   });
@@ -292,6 +314,8 @@ export async function recordOrderPayment(
       amount: event.amount,
     });
     await insertPaymentEntry(tx, payment, event.number);
+    const order = await lockOrder(tx, event.orderId);
+    if (order.paidAmount >= order.total) await markInvoicesPaid(tx, companyId, { orderIds: [order.id] });
     return true;
   });
 }
@@ -322,7 +346,9 @@ export async function recordShipment(db: Db, shipmentId: string): Promise<boolea
       })
       .onConflictDoNothing()
       .returning({ id: ledgerEntries.id });
-    await allocateOpenCredit(tx, companyId, financeSystemActor);
+    const settled = nothingSettled();
+    await allocateOpenCredit(tx, companyId, financeSystemActor, settled);
+    await settleInvoices(tx, companyId, settled);
     return inserted.length > 0;
   });
 }
@@ -530,14 +556,22 @@ export interface CompanyPaymentView {
   source: CompanyPaymentSource;
   orderId: string | null;
   createdAt: string;
-  allocations: { orderId: string | null; documentId: string | null; amount: number }[];
+  allocations: {
+    orderId: string | null;
+    /** The order's number (`K-2026-000123`). */
+    orderNumber: string | null;
+    documentId: string | null;
+    /** The invoice's number. */
+    documentNumber: string | null;
+    amount: number;
+  }[];
 }
 
-/** The company's payments, newest payment date first, keyset pages on (paid_on, id). */
+/** The company's payments, newest payment date first, keyset pages on (paid_on, id); `paymentId`: just that one. */
 export async function listCompanyPayments(
   db: Db,
   companyId: string,
-  paging: { limit: number; cursor?: string | undefined },
+  paging: { limit: number; cursor?: string | undefined; paymentId?: string },
 ): Promise<{ items: CompanyPaymentView[]; nextCursor: string | null }> {
   const after = paging.cursor ? decodeCursor(paging.cursor, z.tuple([z.string(), z.string()])) : null;
   const rows = await db
@@ -546,6 +580,7 @@ export async function listCompanyPayments(
     .where(
       and(
         eq(companyPayments.companyId, companyId),
+        paging.paymentId ? eq(companyPayments.id, paging.paymentId) : undefined,
         after
           ? sql`(${companyPayments.paidOn}, ${companyPayments.id}) < (${after[0]}::date, ${after[1]}::uuid)`
           : undefined,
@@ -554,17 +589,28 @@ export async function listCompanyPayments(
     .orderBy(sql`${companyPayments.paidOn} desc, ${companyPayments.id} desc`)
     .limit(paging.limit + 1);
   const ids = rows.slice(0, paging.limit).map((r) => r.id);
+  // The numbers are read beside the allocations (orders' and documents' rows, read only).
   const allocations = ids.length
-    ? await db
-        .select()
-        .from(paymentAllocations)
-        .where(
-          sql`${paymentAllocations.paymentId} in (${sql.join(
-            ids.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})`,
-        )
-        .orderBy(paymentAllocations.createdAt, paymentAllocations.id)
+    ? await queryRows<{
+        payment_id: string;
+        order_id: string | null;
+        order_number: string | null;
+        document_id: string | null;
+        document_number: string | null;
+        amount: string;
+      }>(
+        db,
+        sql`select a.payment_id, a.order_id, o.number as order_number, a.document_id,
+              d.number as document_number, a.amount::text
+            from payment_allocations a
+            left join orders o on o.id = a.order_id
+            left join documents d on d.id = a.document_id
+            where a.payment_id in (${sql.join(
+              ids.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})
+            order by a.created_at, a.id`,
+      )
     : [];
   return toPage(
     rows,
@@ -582,8 +628,14 @@ export async function listCompanyPayments(
       orderId: p.orderId,
       createdAt: p.createdAt.toISOString(),
       allocations: allocations
-        .filter((a) => a.paymentId === p.id)
-        .map((a) => ({ orderId: a.orderId, documentId: a.documentId, amount: a.amount })),
+        .filter((a) => a.payment_id === p.id)
+        .map((a) => ({
+          orderId: a.order_id,
+          orderNumber: a.order_number,
+          documentId: a.document_id,
+          documentNumber: a.document_number,
+          amount: Number(a.amount),
+        })),
     }),
     (p) => [p.paidOn, p.id],
   );

@@ -183,7 +183,7 @@ describe('payments and allocation', () => {
     const all = [...page.items, ...rest.items];
     expect(all.map((x) => x.id).sort()).toEqual([one.payment.id, two.payment.id].sort());
     const second46 = all.find((x) => x.id === two.payment.id);
-    expect(second46?.allocations).toEqual([
+    expect(second46?.allocations).toMatchObject([
       { orderId: second.id, documentId: null, amount: 50_000 },
       { orderId: third.id, documentId: null, amount: 50_000 },
     ]);
@@ -244,10 +244,22 @@ describe('payments and allocation', () => {
     expect(service.payment.allocated).toBe(30_000);
     const list = await listCompanyPayments(k.t.db, c, { limit: 10 });
     expect(list.items.find((x) => x.id === service.payment.id)?.allocations).toEqual([
-      { orderId: null, documentId: free, amount: 30_000 },
+      {
+        orderId: null,
+        orderNumber: null,
+        documentId: free,
+        documentNumber: `СЧ-${free.slice(-6)}`,
+        amount: 30_000,
+      },
     ]);
     expect(list.items.find((x) => x.id === paid.payment.id)?.allocations).toEqual([
-      { orderId: order.id, documentId: forOrder, amount: 200_000 },
+      {
+        orderId: order.id,
+        orderNumber: order.number,
+        documentId: forOrder,
+        documentNumber: `СЧ-${forOrder.slice(-6)}`,
+        amount: 200_000,
+      },
     ]);
     expect(await openCreditOf(k.t.db, c)).toBe(20_000);
   });

@@ -1,5 +1,6 @@
 import { defineModule } from '../../server/core/module.js';
 import { financeJobs, wireFinance } from './finance.jobs.js';
+import { financeAdminRoutes, financeImportRoutes, financeRoutes } from './finance.routes.js';
 
 export {
   balanceOf,
@@ -24,11 +25,16 @@ export { type CompanyPaymentSource, companyPaymentSources, type LedgerEntryKind 
 
 /**
  * A company's money (docs/finance.md): its payments and their allocation to orders and invoices, and its
- * account as 1C keeps it — debits for shipments, credits for payments. No routes yet: pages build on the
- * service.
+ * account as 1C keeps it — debits for shipments, credits for payments. Routes: the company's finances page, the
+ * back office's payments, and the ERP import of payments and balances.
  */
 export const financeModule = defineModule({
   name: 'finance',
+  routes: (app, ctx) => {
+    financeRoutes(app, ctx);
+    financeAdminRoutes(app, ctx);
+    financeImportRoutes(app, ctx);
+  },
   jobs: financeJobs,
   wire: wireFinance,
 });

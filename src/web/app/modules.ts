@@ -21,6 +21,7 @@ import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
 import { documentsModule } from '../modules/documents';
 import { exchange1cModule } from '../modules/exchange1c';
+import { financeModule } from '../modules/finance';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { notificationsModule } from '../modules/notifications';
@@ -59,4 +60,5 @@ export const webModules: WebModule[] = [
   documentsModule,
   orderAftercareModule,
   agreementsModule,
+  financeModule,
 ];

@@ -21,6 +21,7 @@ export type Texts = typeof base & {
   external: typeof import('../modules/external/i18n/ru.json');
   devsms: typeof import('../modules/devsms/i18n/ru.json');
   exchange1c: typeof import('../modules/exchange1c/i18n/ru.json');
+  finance: typeof import('../modules/finance/i18n/ru.json');
   home: typeof import('../modules/home/i18n/ru.json');
   identity: typeof import('../modules/identity/i18n/ru.json');
   notifications: typeof import('../modules/notifications/i18n/ru.json');

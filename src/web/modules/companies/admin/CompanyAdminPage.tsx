@@ -26,6 +26,7 @@ import { ListSkeleton } from '../../../ui/Skeletons';
 import { ErrorState } from '../../../ui/StatusState';
 import { usePageTitle } from '../../../ui/usePageTitle';
 import { AdminCompanyDocuments } from '../../documents/AdminCompanyDocuments';
+import { AdminCompanyFinance } from '../../finance/AdminCompanyFinance';
 import classes from '../companies.module.css';
 import { DetailsForm, detailsBody, detailsValuesOf } from '../DetailsForm';
 import { serverFieldError } from '../validation';
@@ -273,6 +274,7 @@ function CompanyAdminView({ company }: { company: AdminCompany }) {
         <Terms company={company} />
         <Members company={company} />
         <AdminCompanyDocuments companyId={company.id} />
+        <AdminCompanyFinance companyId={company.id} />
       </Stack>
     </div>
   );
