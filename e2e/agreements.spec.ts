@@ -7,7 +7,7 @@ import { texts } from './fixtures/texts';
 
 /**
  * The acceptance journey of issue 6 (document approval): the back office uploads a contract for the dealer (a
- * test shortcut through the API), and the dealer's owner opens it in the company cabinet, comments, gets a
+ * test shortcut through the API), and the dealer's accountant opens it in the company cabinet, comments, gets a
  * one-time code by e-mail and approves the version with it.
  */
 
@@ -42,7 +42,7 @@ async function newCode(api: APIRequestContext, to: string, seen: Set<string>): P
   return code;
 }
 
-test('[COMPANY] agreements: the owner reviews a contract uploaded by the back office, comments and approves it with a code', async ({
+test('[COMPANY] agreements: the accountant reviews a contract uploaded by the back office, comments and approves it with a code', async ({
   page,
   baseURL,
   checkA11y,
@@ -52,7 +52,7 @@ test('[COMPANY] agreements: the owner reviews a contract uploaded by the back of
   const base = baseURL as string;
   const origin = { Origin: new URL(base).origin };
   const operator = await operatorClient(base);
-  await signInAs(page, base, demoPeople.owner);
+  await signInAs(page, base, demoPeople.accountant);
   const dealerId = await companyId(page, demoCompanies.dealer);
   const title = `Договор поставки E2E ${testInfo.project.name} ${Date.now().toString(36)}`;
 
@@ -66,7 +66,7 @@ test('[COMPANY] agreements: the owner reviews a contract uploaded by the back of
   });
   expect(created.status(), await created.text()).toBe(201);
 
-  // The owner finds it from the company page.
+  // The accountant finds it from the company page.
   await page.goto(`/orgs/${dealerId}`);
   await page.getByRole('link', { name: ru.companies.tabs.agreements }).click();
   await expect(page.getByRole('heading', { level: 1, name: ag.title })).toBeVisible(firstLoad);
@@ -92,16 +92,16 @@ test('[COMPANY] agreements: the owner reviews a contract uploaded by the back of
   await page.getByRole('button', { name: ag.detail.approve, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('простой электронной подписью');
-  const seen = await mailIds(operator, demoPeople.owner.email);
+  const seen = await mailIds(operator, demoPeople.accountant.email);
   await dialog.getByRole('button', { name: ag.approve.send }).click();
-  await expect(dialog.getByTestId('approval-code-sent')).toContainText(demoPeople.owner.email);
+  await expect(dialog.getByTestId('approval-code-sent')).toContainText(demoPeople.accountant.email);
   await checkA11y('approval code dialog');
-  const code = await newCode(operator, demoPeople.owner.email, seen);
+  const code = await newCode(operator, demoPeople.accountant.email, seen);
   await dialog.getByLabel(ag.approve.code).fill(code);
   await dialog.getByRole('button', { name: ag.approve.submit }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('agreement-status')).toHaveText(ag.statuses.approved);
-  await expect(page.getByTestId('agreement-decision')).toContainText(demoPeople.owner.name);
+  await expect(page.getByTestId('agreement-decision')).toContainText(demoPeople.accountant.name);
   await expect(page.getByTestId('agreement-state')).toContainText(ag.detail.approvedNote);
   await checkA11y('agreement approved');
   consoleProblems.expectNone();

@@ -7,8 +7,9 @@ import { texts } from './fixtures/texts';
 
 /**
  * Issue 6's journey on the company finances page: the dealer has a deferred order shipped, the page shows the
- * debt; the back office records a payment; after a reload the payment is in the list and the debt fell. The
- * dealer's owner stands in for the company accountant (the demo accountant person comes with another branch).
+ * debt; the company accountant requests an invoice for it; the back office records the payment against that
+ * invoice; after a reload the payment is in the list, the debt fell and the invoice is paid. The order is
+ * placed by the dealer's owner (an accountant does not order).
  * Other specs ship dealer orders in parallel, so it checks its own order and payment, and compares figures
  * read before.
  */
@@ -72,7 +73,7 @@ async function placeDeferredOrder(page: Page, baseURL: string, orgId: string) {
   };
 }
 
-test('[COMPANY] finances: a shipped deferred order shows as debt; a payment the back office records lowers it', async ({
+test('[COMPANY] finances: the accountant sees a shipped deferred order as debt; the payment of its invoice lowers it', async ({
   page,
   baseURL,
   checkA11y,
@@ -84,6 +85,8 @@ test('[COMPANY] finances: a shipped deferred order shows as debt; a payment the 
   await signInAs(page, base, demoPeople.owner);
   const orgId = await companyId(page, demoCompanies.dealer);
   const order = await placeDeferredOrder(page, base, orgId);
+  await page.context().clearCookies();
+  await signInAs(page, base, demoPeople.accountant);
 
   // The back office ships it in full: the company's account is debited, the order goes on the schedule.
   const detail = await (await staff.get(`/api/v1/admin/orders/${order.id}`)).json();
@@ -119,11 +122,17 @@ test('[COMPANY] finances: a shipped deferred order shows as debt; a payment the 
   await expect(page.getByTestId('finance-balance')).toBeVisible();
   await checkA11y('company finances with a debt');
 
-  // The back office records the company's payment for the order.
+  // The accountant asks for an invoice for the order; the back office records the payment against it.
+  const invoice = await page.request.post(`/api/v1/orgs/${orgId}/documents/invoices`, {
+    headers: origin(base),
+    data: { orderId: order.id },
+  });
+  expect(invoice.ok(), await invoice.text()).toBe(true);
+  const invoiceId = (await invoice.json()).id as string;
   const number = `E2E-${testInfo.project.name.slice(0, 1)}${Date.now().toString(36)}`;
   const paid = await staff.post(`/api/v1/admin/companies/${orgId}/payments`, {
     headers: origin(base),
-    data: { amount: order.total, paidOn: new Date().toISOString().slice(0, 10), number, orderId: order.id },
+    data: { amount: order.total, paidOn: new Date().toISOString().slice(0, 10), number, invoiceId },
   });
   expect(paid.status(), await paid.text()).toBe(201);
 
@@ -137,6 +146,8 @@ test('[COMPANY] finances: a shipped deferred order shows as debt; a payment the 
   await expect(page.getByTestId('finance-schedule-row').filter({ hasText: order.number })).toHaveCount(0);
   const after = await summaryOf(page, orgId);
   expect(await scheduleRow()).toBeUndefined();
+  const paidInvoice = await page.request.get(`/api/v1/orgs/${orgId}/documents/${invoiceId}`);
+  expect((await paidInvoice.json()).status).toBe('paid');
   // Other specs may ship dealer orders meanwhile; this order's debt is gone and the account fell by the payment.
   expect(after.receivable).toBeLessThanOrEqual(before.receivable);
   await expect

@@ -15,6 +15,7 @@ import {
 import type { DocumentLine, ServiceActInput } from './documents.types.js';
 import { MissingRequisitesError } from './missing-requisites-error.js';
 import { vatTotals } from './ru/vat.js';
+import { sellerLogo } from './seller-logo.js';
 import { renderServiceAct } from './service-act.pdf.js';
 
 /**
@@ -75,6 +76,7 @@ export async function issueServiceAct(
   const totals = vatTotals(lines);
   const date = input.date ?? businessDay();
   try {
+    const logo = (await sellerLogo(storage)) ?? undefined;
     const { row } = await issueNumbered(db, storage, {
       kind: 'act',
       companyId,
@@ -86,6 +88,7 @@ export async function issueServiceAct(
       fileName: (n) => `Акт № ${n} от ${date}.pdf`,
       render: (number) =>
         renderServiceAct({
+          logo,
           language: input.language,
           number,
           date,

@@ -17,6 +17,7 @@ import type { DocumentLine, InvoiceInput, Party, VatRate } from './documents.typ
 import { renderInvoice } from './invoice.pdf.js';
 import { MissingRequisitesError } from './missing-requisites-error.js';
 import { vatTotals } from './ru/vat.js';
+import { sellerLogo } from './seller-logo.js';
 
 /** A document's public fields, one by one. */
 export function presentDocument(d: DocumentRow) {
@@ -210,6 +211,7 @@ export async function requestInvoice(
   const totals = vatTotals(lines);
   const date = businessDay(input.now);
   try {
+    const logo = (await sellerLogo(storage)) ?? undefined;
     const { row, created } = await issueNumbered(db, storage, {
       kind: 'invoice',
       companyId,
@@ -223,6 +225,7 @@ export async function requestInvoice(
       fileName: (n) => `Счет на оплату № ${n} от ${date}.pdf`,
       render: (number) =>
         renderInvoice({
+          logo,
           language: 'ru',
           number,
           date,
