@@ -46,7 +46,7 @@ const addDays = (day: string, days: number) =>
 const filled = (v: string | null | undefined) => (v && v.trim() !== '' ? v.trim() : undefined);
 
 /** The seller party from the settings; empty fields stay absent so the requisites check names them. */
-function sellerParty(s: SellerRequisites): Party {
+export function sellerParty(s: SellerRequisites): Party {
   return {
     name: s.name,
     inn: s.inn,
@@ -59,7 +59,7 @@ function sellerParty(s: SellerRequisites): Party {
 }
 
 /** The buyer party: the company's requisites and its primary bank account. */
-async function buyerParty(db: Db, companyId: string): Promise<Party> {
+export async function buyerParty(db: Db, companyId: string): Promise<Party> {
   const company = await getCompany(db, companyId);
   if (!company) throw new AppError('NOT_FOUND', 'Company not found');
   const [account] = await listBankAccounts(db, companyId);
