@@ -16,3 +16,8 @@ export const documentsModule = defineModule({
     documentsRoutes(app, ctx);
   },
 });
+export {
+  type IssuedDocument,
+  issueReconciliationAct,
+  type ReconciliationIssueInput,
+} from './reconciliation.issue.js';

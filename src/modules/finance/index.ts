@@ -1,5 +1,7 @@
 import { defineModule } from '../../server/core/module.js';
 import { financeJobs, wireFinance } from './finance.jobs.js';
+import { reconciliationJobs } from './reconciliation.jobs.js';
+import { reconciliationRoutes } from './reconciliation.routes.js';
 
 export {
   balanceOf,
@@ -29,6 +31,7 @@ export { type CompanyPaymentSource, companyPaymentSources, type LedgerEntryKind 
  */
 export const financeModule = defineModule({
   name: 'finance',
-  jobs: financeJobs,
+  routes: reconciliationRoutes,
+  jobs: (ctx) => [...financeJobs(ctx), ...reconciliationJobs(ctx)],
   wire: wireFinance,
 });
