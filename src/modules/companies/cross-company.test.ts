@@ -41,6 +41,8 @@ let b: {
   attachmentId: string;
   /** An invoice B requested for its order (documents routes). */
   documentId: string;
+  /** A reconciliation act B asked for (finance routes). */
+  reconciliationId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -80,6 +82,10 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/orders/:id/approve': { comment: 'Взлом' },
   'POST /api/v1/orgs/:orgId/orders/:id/cancel': { reason: 'Взлом' },
   'POST /api/v1/orgs/:orgId/orders/:id/repeat': {},
+  'POST /api/v1/orgs/:orgId/finance/reconciliations': { quarter: '2025-Q4' },
+  'POST /api/v1/orgs/:orgId/finance/reconciliations/:id/disputes': {
+    lines: [{ lineId: 1, comment: 'Взлом' }],
+  },
   'POST /api/v1/orgs/:orgId/approval-rules': { name: 'Взлом' },
   'PATCH /api/v1/orgs/:orgId/approval-rules/:ruleId': { name: 'Взлом' },
   'PUT /api/v1/orgs/:orgId/approval-settings': { holdHours: 1 },
@@ -123,6 +129,7 @@ const secretsOfB = () => [
   b.claimId,
   'SECRET-B-CLAIM',
   b.documentId,
+  b.reconciliationId,
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -228,10 +235,14 @@ beforeAll(async () => {
     ...(await orderAndRuleOfB(idB, ownerB)),
     ...(await orderOfB(idB, members.json().items[0].userId)),
     documentId: '',
+    reconciliationId: '',
   };
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
   b.documentId = invoice.json().id;
+  const act = await asB('POST', `/api/v1/orgs/${idB}/finance/reconciliations`, { quarter: '2025-Q4' });
+  expect(act.statusCode, act.body).toBe(202);
+  b.reconciliationId = act.json().id;
 });
 
 /** B places an order (pickup, by invoice) and adds an approval rule. */
@@ -302,6 +313,7 @@ describe('cross-company access', () => {
         .replace(':ruleId', b.ruleId)
         .replace(':documentId', b.documentId)
         .replace('/claims/:id', `/claims/${b.claimId}`)
+        .replace('/reconciliations/:id', `/reconciliations/${b.reconciliationId}`)
         .replace(':id', b.orderId)
         .replace(':attachmentId', b.attachmentId);
       for (const orgUrl of [
@@ -337,6 +349,7 @@ describe('cross-company access', () => {
       ':ruleId': () => b.ruleId,
       ':documentId': () => b.documentId,
       '/claims/:id': () => `/claims/${b.claimId}`,
+      '/reconciliations/:id': () => `/reconciliations/${b.reconciliationId}`,
       ':id': () => b.orderId,
       ':attachmentId': () => b.attachmentId,
     };
