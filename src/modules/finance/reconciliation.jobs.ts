@@ -108,7 +108,7 @@ export async function runReconciliation(
           vars: {
             from: row.periodFrom,
             to: row.periodTo,
-            url: `${ctx.config.publicUrl}/reconciliations/${requestId}`,
+            url: `${ctx.config.publicUrl}/orgs/${row.companyId}/reconciliations/${requestId}`,
           },
         });
     },

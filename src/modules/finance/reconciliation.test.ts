@@ -164,7 +164,7 @@ describe('reconciliation acts', () => {
 
     const mail = await k.latestMailTo(demoPeople.owner.email);
     expect(mail?.subject).toContain('Акт сверки');
-    expect(mail?.text).toContain(`/reconciliations/${act.id}`);
+    expect(mail?.text).toContain(`/orgs/${c}/reconciliations/${act.id}`);
   });
 
   it('takes a quarter, and refuses bad periods', async () => {

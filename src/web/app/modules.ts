@@ -26,6 +26,7 @@ import { orderAftercareModule } from '../modules/order-aftercare';
 import { ordersModule } from '../modules/orders';
 import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
+import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
@@ -53,4 +54,5 @@ export const webModules: WebModule[] = [
   ordersModule,
   ordersAdminModule,
   orderAftercareModule,
+  reconciliationsModule,
 ];
