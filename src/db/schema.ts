@@ -11,6 +11,7 @@ export * from '../modules/devmail/devmail.tables.js';
 export * from '../modules/documents/documents.tables.js';
 export * from '../modules/exchange1c/exchange1c.tables.js';
 export * from '../modules/finance/finance.tables.js';
+export * from '../modules/finance/reconciliation.tables.js';
 export * from '../modules/identity/external/passkeys.tables.js';
 export * from '../modules/identity/identity.tables.js';
 export * from '../modules/identity/phone/phone.tables.js';

@@ -46,6 +46,8 @@ let b: {
   /** A contract of B in review and its version (agreements routes). */
   agreementId: string;
   versionId: string;
+  /** A reconciliation act B asked for (finance routes). */
+  reconciliationId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -85,6 +87,10 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/orders/:id/approve': { comment: 'Взлом' },
   'POST /api/v1/orgs/:orgId/orders/:id/cancel': { reason: 'Взлом' },
   'POST /api/v1/orgs/:orgId/orders/:id/repeat': {},
+  'POST /api/v1/orgs/:orgId/finance/reconciliations': { quarter: '2025-Q4' },
+  'POST /api/v1/orgs/:orgId/finance/reconciliations/:id/disputes': {
+    lines: [{ lineId: 1, comment: 'Взлом' }],
+  },
   'POST /api/v1/orgs/:orgId/approval-rules': { name: 'Взлом' },
   'PATCH /api/v1/orgs/:orgId/approval-rules/:ruleId': { name: 'Взлом' },
   'PUT /api/v1/orgs/:orgId/approval-settings': { holdHours: 1 },
@@ -138,6 +144,7 @@ const secretsOfB = () => [
   b.versionId,
   'SECRET-B-CONTRACT',
   'SECRET-B-PAY',
+  b.reconciliationId,
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -273,6 +280,7 @@ beforeAll(async () => {
     ...(await orderOfB(idB, members.json().items[0].userId)),
     documentId: '',
     ...(await agreementOfB(idB, members.json().items[0].userId)),
+    reconciliationId: '',
   };
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
@@ -284,6 +292,9 @@ beforeAll(async () => {
     { companyId: idB, amount: 12_345, paidOn: '2026-01-10', number: 'SECRET-B-PAY', source: 'backoffice' },
     financeSystemActor,
   );
+  const act = await asB('POST', `/api/v1/orgs/${idB}/finance/reconciliations`, { quarter: '2025-Q4' });
+  expect(act.statusCode, act.body).toBe(202);
+  b.reconciliationId = act.json().id;
 });
 
 /** B places an order (pickup, by invoice) and adds an approval rule. */
@@ -364,6 +375,7 @@ describe('cross-company access', () => {
         .replace(':ruleId', b.ruleId)
         .replace(':documentId', b.documentId)
         .replace('/claims/:id', `/claims/${b.claimId}`)
+        .replace('/reconciliations/:id', `/reconciliations/${b.reconciliationId}`)
         .replace(':id', b.orderId)
         .replace(':attachmentId', b.attachmentId);
       for (const orgUrl of [
@@ -401,6 +413,7 @@ describe('cross-company access', () => {
       ':agreementId': () => b.agreementId,
       ':versionId': () => b.versionId,
       '/claims/:id': () => `/claims/${b.claimId}`,
+      '/reconciliations/:id': () => `/reconciliations/${b.reconciliationId}`,
       ':id': () => b.orderId,
       ':attachmentId': () => b.attachmentId,
     };

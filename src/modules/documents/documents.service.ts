@@ -97,6 +97,8 @@ const fieldNames: Record<string, string> = {
   'seller.bank.account': "the seller's settlement account",
   'signatories.head.name': "the director's name",
   'signatories.head.position': "the director's title",
+  'sellerSignatory.name': "the director's name",
+  'sellerSignatory.position': "the director's title",
   'buyer.name': "the company's name",
   'buyer.inn': "the company's INN",
   'buyer.kpp': "the company's KPP",

@@ -27,3 +27,8 @@ export const documentsModule = defineModule({
   jobs: documentsJobs,
   wire: wireDocuments,
 });
+export {
+  type IssuedDocument,
+  issueReconciliationAct,
+  type ReconciliationIssueInput,
+} from './reconciliation.issue.js';

@@ -1,6 +1,8 @@
 import { defineModule } from '../../server/core/module.js';
 import { financeJobs, wireFinance } from './finance.jobs.js';
 import { financeAdminRoutes, financeImportRoutes, financeRoutes } from './finance.routes.js';
+import { reconciliationJobs } from './reconciliation.jobs.js';
+import { reconciliationRoutes } from './reconciliation.routes.js';
 
 export {
   balanceOf,
@@ -34,7 +36,8 @@ export const financeModule = defineModule({
     financeRoutes(app, ctx);
     financeAdminRoutes(app, ctx);
     financeImportRoutes(app, ctx);
+    reconciliationRoutes(app, ctx);
   },
-  jobs: financeJobs,
+  jobs: (ctx) => [...financeJobs(ctx), ...reconciliationJobs(ctx)],
   wire: wireFinance,
 });

@@ -29,6 +29,7 @@ import { orderAftercareModule } from '../modules/order-aftercare';
 import { ordersModule } from '../modules/orders';
 import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
+import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
 import { twofactorModule } from '../modules/twofactor';
@@ -61,4 +62,5 @@ export const webModules: WebModule[] = [
   orderAftercareModule,
   agreementsModule,
   financeModule,
+  reconciliationsModule,
 ];

@@ -27,6 +27,7 @@ export type Texts = typeof base & {
   notifications: typeof import('../modules/notifications/i18n/ru.json');
   orders: typeof import('../modules/orders/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');
+  reconciliations: typeof import('../modules/reconciliations/i18n/ru.json');
   'security-settings': typeof import('../modules/security-settings/i18n/ru.json');
   'seller-settings': typeof import('../modules/seller-settings/i18n/ru.json');
   twofactor: typeof import('../modules/twofactor/i18n/ru.json');
