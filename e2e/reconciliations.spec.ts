@@ -30,8 +30,7 @@ test('[CABINET] reconciliation: the dealer asks for an act for the last full qua
   consoleProblems,
 }, testInfo) => {
   test.slow();
-  // An accountant person is being added to the demo dealer; until then its owner (who holds finance.read) does it.
-  await signInAs(page, baseURL as string, demoPeople.owner);
+  await signInAs(page, baseURL as string, demoPeople.accountant);
   const orgId = await companyId(page, demoCompanies.dealer);
   await page.goto(`/orgs/${orgId}/reconciliations`);
   await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible({ timeout: 30_000 });

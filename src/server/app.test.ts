@@ -176,7 +176,9 @@ const expectedPublicRoutes = [
   'POST /api/1c/exchange',
   // The REST import of documents: HTTP Basic with an integration account, checked by the route itself
   // (docs/documents.md, "Import").
+  'POST /api/v1/import/balances',
   'POST /api/v1/import/documents',
+  'POST /api/v1/import/payments',
   // Catalog media: image files of products, and documents checked against the catalog's visibility.
   'GET /api/v1/public/catalog/media/:key',
   'GET /api/v1/public/catalog/documents/:documentId',

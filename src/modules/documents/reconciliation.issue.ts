@@ -11,6 +11,7 @@ import type { ReconciliationOperation } from './documents.types.js';
 import { MissingRequisitesError } from './missing-requisites-error.js';
 import { renderReconciliationAct } from './reconciliation-act.pdf.js';
 import { computeReconciliation } from './reconciliation-balance.js';
+import { sellerLogo } from './seller-logo.js';
 
 export interface ReconciliationIssueInput {
   companyId: string;
@@ -41,7 +42,11 @@ export async function issueReconciliationAct(
   within?: (tx: Db, document: IssuedDocument) => Promise<void>,
 ): Promise<IssuedDocument> {
   const { companyId } = input;
-  const [seller, buyer] = await Promise.all([getSellerRequisites(db), buyerParty(db, companyId)]);
+  const [seller, buyer, logo] = await Promise.all([
+    getSellerRequisites(db),
+    buyerParty(db, companyId),
+    sellerLogo(storage),
+  ]);
   const totals = computeReconciliation(input.openingBalance, input.operations);
   const date = businessDay(input.now);
   const year = Number(date.slice(0, 4));
@@ -58,6 +63,7 @@ export async function issueReconciliationAct(
       const seq = Number(counter?.last);
       const pdf = await renderReconciliationAct({
         language: 'ru',
+        logo: logo ?? undefined,
         date,
         periodFrom: input.periodFrom,
         periodTo: input.periodTo,
