@@ -19,9 +19,11 @@ test.describe('[BACK OFFICE] dev mailbox', () => {
     // The demo seed queues a welcome e-mail through a background job: it arrives within seconds. Other tests
     // send many more, so the operator filters by the recipient.
     await page.getByTestId('mailbox-filter-to').fill('admin@demo.kabinet.local');
-    const welcome = page.getByTestId('mail-row').filter({ hasText: 'admin@demo.kabinet.local' }).filter({
-      hasText: 'Kabinet',
-    });
+    // The welcome e-mail is the one whose subject names the portal (staff also get agreement and order mail).
+    const welcome = page
+      .getByTestId('mail-row')
+      .filter({ hasText: 'admin@demo.kabinet.local' })
+      .filter({ has: page.getByTestId('mail-row-subject').filter({ hasText: 'Kabinet' }) });
     await expect(async () => {
       await page.getByRole('button', { name: ru.common.refresh }).click();
       await expect(welcome.first()).toBeVisible({ timeout: 2_000 });
