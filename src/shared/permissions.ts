@@ -22,6 +22,9 @@ export const permissions = [
   'orders.manage',
   'agreements.manage',
   'finance.manage',
+  'support.work',
+  'support.manage',
+  'kb.manage',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -40,12 +43,14 @@ export const staffRoles = {
     'orders.manage',
     'agreements.manage',
     'finance.manage',
+    // The personal manager answers their companies' chats and requests.
+    'support.work',
   ],
-  support: ['companies.read', 'people.read', 'people.impersonate'],
+  support: ['companies.read', 'people.read', 'people.impersonate', 'support.work', 'kb.manage'],
   hr: ['people.read'],
   buyer: ['companies.read'],
   specialist: ['companies.read', 'people.read'],
-  contentEditor: ['catalog.manage'],
+  contentEditor: ['catalog.manage', 'kb.manage'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 /** The role whose holders have every permission, whatever its stored list says. */
