@@ -18,6 +18,7 @@ import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
 import { smsModule } from './sms/index.js';
+import { supportModule } from './support/index.js';
 import { systemModule } from './system/index.js';
 
 /** Every module the server mounts, in order. Adding a module is one folder and one line here. */
@@ -42,4 +43,5 @@ export const modules: KabinetModule[] = [
   documentsModule,
   financeModule,
   agreementsModule,
+  supportModule,
 ];

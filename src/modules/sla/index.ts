@@ -1,0 +1,1 @@
+export { businessMinutesBetween, type SlaPriority, slaDeadlines, slaPriorities } from './sla.service.js';
