@@ -11,6 +11,7 @@ import {
   ensureStaff,
 } from '../../modules/people/people.service.js';
 import { saveBranding, saveSellerRequisites } from '../../modules/settings/settings.service.js';
+import { seedDemoDesk } from '../../modules/support/desk.seed.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
@@ -103,6 +104,11 @@ export async function seedDemo(
       customerId: ids.customer,
     });
     await seedDemoDelivery(tx);
+    await seedDemoDesk(tx, {
+      adminId: ids.admin,
+      customerId: ids.customer,
+      customerName: demoPeople.customer.name,
+    });
     if (storage) {
       await seedDemoAgreement(tx, storage, {
         company: { id: dealer, ...demoCompanies.dealer },
