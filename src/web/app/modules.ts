@@ -32,6 +32,7 @@ import { profileModule } from '../modules/profile';
 import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
+import { supportDeskModule } from '../modules/support-desk';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -58,6 +59,7 @@ export const webModules: WebModule[] = [
   notificationsModule,
   ordersModule,
   ordersAdminModule,
+  supportDeskModule,
   documentsModule,
   orderAftercareModule,
   agreementsModule,

@@ -30,6 +30,7 @@ export type Texts = typeof base & {
   reconciliations: typeof import('../modules/reconciliations/i18n/ru.json');
   'security-settings': typeof import('../modules/security-settings/i18n/ru.json');
   'seller-settings': typeof import('../modules/seller-settings/i18n/ru.json');
+  'support-desk': typeof import('../modules/support-desk/i18n/ru.json');
   twofactor: typeof import('../modules/twofactor/i18n/ru.json');
 };
 
