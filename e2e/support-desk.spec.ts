@@ -62,5 +62,4 @@ test('[BACK OFFICE] support desk: the operator answers a request with a canned r
     d.priority[priority],
   );
   await expect(page.getByTestId('sla-badge').first()).toBeVisible();
-  await checkA11y('support desk after changes');
 });
