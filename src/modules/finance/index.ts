@@ -4,6 +4,8 @@ import { financeAdminRoutes, financeImportRoutes, financeRoutes } from './financ
 import { reconciliationJobs } from './reconciliation.jobs.js';
 import { reconciliationRoutes } from './reconciliation.routes.js';
 
+export { listReconciliations } from './reconciliation.service.js';
+
 export {
   balanceOf,
   type CompanyPaymentInput,

@@ -8,6 +8,9 @@ import { ordersRoutes } from './orders.routes.js';
 import { repeatRoutes } from './repeat.js';
 import { ordersSettingsRoutes } from './settings.routes.js';
 
+export { listClaims } from './claims.service.js';
+export { listReturns } from './returns.service.js';
+
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
 export {
