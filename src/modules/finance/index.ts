@@ -4,8 +4,6 @@ import { financeAdminRoutes, financeImportRoutes, financeRoutes } from './financ
 import { reconciliationJobs } from './reconciliation.jobs.js';
 import { reconciliationRoutes } from './reconciliation.routes.js';
 
-export { listReconciliations } from './reconciliation.service.js';
-
 export {
   balanceOf,
   type CompanyPaymentInput,
@@ -26,6 +24,7 @@ export {
   type ScheduleItem,
 } from './finance.service.js';
 export { type CompanyPaymentSource, companyPaymentSources, type LedgerEntryKind } from './finance.tables.js';
+export { listReconciliations } from './reconciliation.service.js';
 
 /**
  * A company's money (docs/finance.md): its payments and their allocation to orders and invoices, and its

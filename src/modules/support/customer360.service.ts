@@ -116,7 +116,12 @@ async function actionsOf(
       })),
     ...placed.items.map((o) => ({ at: o.createdAt, kind: 'order' as const, label: o.number, id: o.id })),
     ...personTickets.map((t) => ({ at: t.createdAt, kind: 'ticket' as const, label: t.number, id: t.id })),
-    ...returns.items.map((r) => ({ at: r.createdAt, kind: 'return' as const, label: r.number, id: r.orderId })),
+    ...returns.items.map((r) => ({
+      at: r.createdAt,
+      kind: 'return' as const,
+      label: r.number,
+      id: r.orderId,
+    })),
     ...claims.items.map((c) => ({ at: c.createdAt, kind: 'claim' as const, label: c.number, id: c.orderId })),
     ...reconciliations.items
       .filter((r) => r.requestedBy === personId)

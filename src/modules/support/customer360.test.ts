@@ -95,10 +95,17 @@ describe('customer 360', () => {
     ]);
     expect(o.company.orders[0].status).toBe('new');
     // The recorded payment is allocated to the company's open orders: the panel shows the live payment state.
-    expect(o.company.orders.map((x: { paymentState: string }) => x.paymentState)).not.toEqual(['unpaid', 'unpaid']);
+    expect(o.company.orders.map((x: { paymentState: string }) => x.paymentState)).not.toEqual([
+      'unpaid',
+      'unpaid',
+    ]);
     expect(o.company.payments[0]).toMatchObject({ amount: 150_000, number: '77' });
     expect(typeof o.company.finance.balance).toBe('number');
-    expect(o.tickets.person[0]).toMatchObject({ number: ticket.number, subject: 'Где мой заказ?', csatRating: 5 });
+    expect(o.tickets.person[0]).toMatchObject({
+      number: ticket.number,
+      subject: 'Где мой заказ?',
+      csatRating: 5,
+    });
     expect(o.tickets.company.map((t: { id: string }) => t.id)).toContain(ticket.id);
     const kinds = new Set(o.actions.map((a: { kind: string }) => a.kind));
     expect(kinds).toEqual(new Set(['sign_in', 'order', 'ticket']));

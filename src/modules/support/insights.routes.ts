@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { actorOf } from '../../server/core/access.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import { customerOverview } from './customer360.service.js';
-import { customerOverviewSchema, supportReportSchema } from './insights.schema.js';
-import { reportFilter, reportQuery, supportReport } from './reports.service.js';
+import { customerOverviewSchema, reportFiltersSchema, supportReportSchema } from './insights.schema.js';
+import { reportFilter, reportFilters, reportQuery, supportReport } from './reports.service.js';
 import { reportDisposition, reportXlsx } from './reports.xlsx.js';
 
 const tags = ['support'];
@@ -45,12 +45,26 @@ export function insightsRoutes(app: FastifyInstance, { db }: ModuleContext): voi
   );
 
   api.get(
+    '/admin/support/reports/filters',
+    {
+      config: { access: { permission: 'support.manage' } },
+      schema: {
+        tags,
+        summary: 'The queues and topics the support report can be narrowed to',
+        response: { 200: reportFiltersSchema },
+      },
+    },
+    async () => reportFilters(db),
+  );
+
+  api.get(
     '/admin/support/reports.xlsx',
     {
       config: { access: { permission: 'support.manage' } },
       schema: {
         tags,
-        summary: 'The support report as an Excel workbook; ?lang=ru|en, else the language of the staff member',
+        summary:
+          'The support report as an Excel workbook; ?lang=ru|en, else the language of the staff member',
         querystring: reportQuery,
       },
     },

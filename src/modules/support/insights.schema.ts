@@ -144,3 +144,8 @@ export const customerOverviewSchema = z
     ),
   })
   .meta({ id: 'CustomerOverview' });
+
+const named = z.object({ id: z.string(), nameRu: z.string(), nameEn: z.string(), active: z.boolean() });
+export const reportFiltersSchema = z
+  .object({ queues: z.array(named), topics: z.array(named) })
+  .meta({ id: 'SupportReportFilters' });

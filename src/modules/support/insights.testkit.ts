@@ -66,7 +66,9 @@ export async function insertQueueAndTopic(db: Db, name: string) {
   const queueId = uuidv7();
   const topicId = uuidv7();
   const key = `${name}-${queueId.slice(-8)}`;
-  await db.insert(supportQueues).values({ id: queueId, key, nameRu: `Очередь ${name}`, nameEn: `Queue ${name}` });
+  await db
+    .insert(supportQueues)
+    .values({ id: queueId, key, nameRu: `Очередь ${name}`, nameEn: `Queue ${name}` });
   await db.insert(supportTopics).values({
     id: topicId,
     key,

@@ -5,6 +5,7 @@ import { queryRows } from '../../server/core/db.js';
 import { businessDay } from '../../shared/business-day.js';
 import { activeTicketStatuses, csatMax, csatMin } from '../../shared/support.js';
 import { peopleByIds } from '../people/people.service.js';
+import { supportQueues, supportTopics } from './support.tables.js';
 
 /** Days are the business's calendar days (Moscow), like every date the portal shows. */
 const zone = 'Europe/Moscow';
@@ -27,7 +28,11 @@ export const reportQuery = z
     if (q.from && q.to && q.to < q.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end of the period is before its start' });
     if (q.from && q.to && daysBetween(q.from, q.to) + 1 > maxReportDays)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `The period is longer than ${maxReportDays} days` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `The period is longer than ${maxReportDays} days`,
+      });
   });
 export type ReportQuery = z.infer<typeof reportQuery>;
 
@@ -304,4 +309,19 @@ export async function supportReport(db: Db, f: ReportFilter): Promise<SupportRep
     csat: rating,
     operators: ops,
   };
+}
+
+/** Queues and topics to narrow the report to (inactive ones too: their old requests still count). */
+export async function reportFilters(db: Db) {
+  const columns = (t: typeof supportQueues | typeof supportTopics) => ({
+    id: t.id,
+    nameRu: t.nameRu,
+    nameEn: t.nameEn,
+    active: t.active,
+  });
+  const [queues, topics] = await Promise.all([
+    db.select(columns(supportQueues)).from(supportQueues).orderBy(supportQueues.nameRu),
+    db.select(columns(supportTopics)).from(supportTopics).orderBy(supportTopics.sort, supportTopics.nameRu),
+  ]);
+  return { queues, topics };
 }

@@ -68,7 +68,12 @@ const words = {
   },
 } as const;
 
-function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: (string | number | null)[][]) {
+function sheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: string[],
+  rows: (string | number | null)[][],
+) {
   const ws = workbook.addWorksheet(name);
   ws.addRow(header).font = { bold: true };
   for (const row of rows) ws.addRow(row);
@@ -88,20 +93,25 @@ export async function reportXlsx(r: SupportReport, lang: ReportLanguage): Promis
     [p90, t.p90Minutes],
     [within, t.withinSlaShare],
   ];
-  sheet(workbook, w.sheets.summary, [w.metric, w.value], [
-    [w.period, `${r.period.from} — ${r.period.to}`],
-    [w.created, r.totals.created],
-    [w.resolved, r.totals.resolved],
-    [w.openNow, r.totals.openNow],
-    [w.firstBreached, r.totals.firstResponseBreached],
-    [w.resolutionBreached, r.totals.resolutionBreached],
-    ...timing(r.firstResponse, w.frMedian, w.frP90, w.frWithin),
-    ...timing(r.resolution, w.rsMedian, w.rsP90, w.rsWithin),
-    [w.csatAverage, r.csat.average],
-    [w.csatCount, r.csat.count],
-    [w.csatSatisfied, r.csat.satisfiedShare],
-    ...r.csat.distribution.map((d) => [w.csatRating(d.rating), d.count]),
-  ]);
+  sheet(
+    workbook,
+    w.sheets.summary,
+    [w.metric, w.value],
+    [
+      [w.period, `${r.period.from} — ${r.period.to}`],
+      [w.created, r.totals.created],
+      [w.resolved, r.totals.resolved],
+      [w.openNow, r.totals.openNow],
+      [w.firstBreached, r.totals.firstResponseBreached],
+      [w.resolutionBreached, r.totals.resolutionBreached],
+      ...timing(r.firstResponse, w.frMedian, w.frP90, w.frWithin),
+      ...timing(r.resolution, w.rsMedian, w.rsP90, w.rsWithin),
+      [w.csatAverage, r.csat.average],
+      [w.csatCount, r.csat.count],
+      [w.csatSatisfied, r.csat.satisfiedShare],
+      ...r.csat.distribution.map((d) => [w.csatRating(d.rating), d.count]),
+    ],
+  );
   sheet(
     workbook,
     w.sheets.topics,

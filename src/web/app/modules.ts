@@ -16,6 +16,7 @@ import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
+import { customer360Module } from '../modules/customer360';
 import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -32,6 +33,7 @@ import { profileModule } from '../modules/profile';
 import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
+import { supportReportsModule } from '../modules/support-reports';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -63,4 +65,6 @@ export const webModules: WebModule[] = [
   agreementsModule,
   financeModule,
   reconciliationsModule,
+  supportReportsModule,
+  customer360Module,
 ];
