@@ -1,6 +1,6 @@
 import { Anchor, Select, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
@@ -14,14 +14,18 @@ import { Customer360Panel } from './Customer360Panel';
 
 /**
  * The back office's customer page, `/admin/support/customers/:personId`: the customer-360 panel full width,
- * with a switch between the person's companies (the first one to begin with).
+ * with a switch between the person's companies (`?companyId=`, else the first one to begin with).
  */
 export function CustomerPage() {
   const { t } = useTranslation();
   const { personId } = useParams({ strict: false }) as { personId: string };
   // The person's companies come from the overview without a company (cheap: no company sections).
   const base = useQuery(customerOverviewQuery(personId, null));
-  const [picked, setPicked] = useState<string | null>(null);
+  // `?companyId=` opens the page on that company (a link from a request of that company).
+  const search = useSearch({ strict: false }) as { companyId?: unknown };
+  const [picked, setPicked] = useState<string | null>(
+    typeof search.companyId === 'string' ? search.companyId : null,
+  );
   usePageTitle(base.data?.person.name ?? t('customer360.pageTitle'));
   const back = (
     <Anchor size="sm" renderRoot={(props) => <Link to="/admin/support/reports" {...props} />}>
