@@ -69,7 +69,7 @@ beforeAll(async () => {
     authorName: 'Мария',
     body: 'внутренняя-заметка-xyz',
   });
-}, 90_000);
+}, 180_000);
 afterAll(async () => k?.t.close());
 
 describe('customer 360', () => {

@@ -78,7 +78,7 @@ beforeAll(async () => {
     respondedAfter: 1,
     csat: 1,
   });
-}, 60_000);
+}, 180_000);
 afterAll(async () => k?.t.close());
 
 describe('support reports', () => {
@@ -171,6 +171,19 @@ describe('support reports', () => {
     expect(other.byTopic).toEqual([]);
   });
 
+  it('list the queues and topics to filter by', async () => {
+    const res = await admin('GET', `${url}/filters`);
+    expect(res.statusCode).toBe(200);
+    const f = res.json();
+    expect(f.queues).toContainEqual({
+      id: queueId,
+      nameRu: 'Очередь reports',
+      nameEn: 'Queue reports',
+      active: true,
+    });
+    expect(f.topics.map((t: { id: string }) => t.id)).toContain(topicId);
+  });
+
   it('give zeros, not errors, for a period without requests', async () => {
     const res = await admin('GET', `${url}?from=2020-02-01&to=2020-02-29&queueId=${queueId}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -222,7 +235,7 @@ describe('support reports', () => {
   it('are for support managers only: 401 signed out, 403 for a customer and for support without support.manage', async () => {
     const customer = k.as(await k.cookieOf(demoPeople.customer.email));
     const support = k.as(await k.cookieOf(demoPeople.support.email));
-    for (const path of [url, `${url}.xlsx`]) {
+    for (const path of [url, `${url}.xlsx`, `${url}/filters`]) {
       expect((await k.as(undefined)('GET', path)).statusCode).toBe(401);
       expect((await customer('GET', path)).statusCode).toBe(403);
       expect((await support('GET', path)).statusCode).toBe(403);
