@@ -6,7 +6,7 @@ import { documentsJobs, wireDocuments } from './documents.jobs.js';
 import { documentsRoutes } from './documents.routes.js';
 import { sellerSettingsRoutes } from './seller.routes.js';
 
-export { getDocument } from './documents.service.js';
+export { getDocument, listDocuments } from './documents.service.js';
 export { markInvoicesPaid } from './invoice-paid.js';
 export { MissingRequisitesError } from './missing-requisites-error.js';
 export { sellerLogo } from './seller-logo.js';

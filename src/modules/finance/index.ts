@@ -24,6 +24,7 @@ export {
   type ScheduleItem,
 } from './finance.service.js';
 export { type CompanyPaymentSource, companyPaymentSources, type LedgerEntryKind } from './finance.tables.js';
+export { listReconciliations } from './reconciliation.service.js';
 
 /**
  * A company's money (docs/finance.md): its payments and their allocation to orders and invoices, and its

@@ -8,6 +8,7 @@ import { ordersRoutes } from './orders.routes.js';
 import { repeatRoutes } from './repeat.js';
 import { ordersSettingsRoutes } from './settings.routes.js';
 
+export { listClaims } from './claims.service.js';
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
 export {
@@ -41,6 +42,7 @@ export {
   orderInScope,
   recordPaymentReceived,
 } from './orders.service.js';
+export { listReturns } from './returns.service.js';
 
 /**
  * Orders of customers and companies: checkout options, placement, history, detail, cancellation, card

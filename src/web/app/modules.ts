@@ -16,6 +16,7 @@ import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
 import { companiesModule } from '../modules/companies';
+import { customer360Module } from '../modules/customer360';
 import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
 import { devsmsModule } from '../modules/devsms';
@@ -33,6 +34,7 @@ import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
 import { supportDeskModule } from '../modules/support-desk';
+import { supportReportsModule } from '../modules/support-reports';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -65,4 +67,6 @@ export const webModules: WebModule[] = [
   agreementsModule,
   financeModule,
   reconciliationsModule,
+  supportReportsModule,
+  customer360Module,
 ];

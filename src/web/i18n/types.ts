@@ -12,6 +12,7 @@ export type Texts = typeof base & {
   catalog: typeof import('../modules/catalog/i18n/ru.json');
   'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
+  customer360: typeof import('../modules/customer360/i18n/ru.json');
   'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
   'delivery-admin': typeof import('../modules/delivery-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
@@ -29,6 +30,7 @@ export type Texts = typeof base & {
   profile: typeof import('../modules/profile/i18n/ru.json');
   reconciliations: typeof import('../modules/reconciliations/i18n/ru.json');
   'security-settings': typeof import('../modules/security-settings/i18n/ru.json');
+  'support-reports': typeof import('../modules/support-reports/i18n/ru.json');
   'seller-settings': typeof import('../modules/seller-settings/i18n/ru.json');
   'support-desk': typeof import('../modules/support-desk/i18n/ru.json');
   twofactor: typeof import('../modules/twofactor/i18n/ru.json');
