@@ -23,6 +23,7 @@ import { useMe } from '../../app/contexts';
 import { useFormat } from '../../ui/format';
 import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState } from '../../ui/StatusState';
+import { Customer360Panel } from '../customer360/Customer360Panel';
 import { desk, type Message, priorities, settableStatuses, type TicketDetail } from './api';
 import { Composer } from './Composer';
 import { priorityColor, SlaBadge } from './SlaBadge';
@@ -314,48 +315,29 @@ function MergeButton({ ticket, onMerged }: { ticket: TicketDetail; onMerged: (t:
   );
 }
 
-/** The customer beside the request. Customer 360 (branch `c360`) replaces the body of this panel at merge. */
+/** Beside the request: what it is about, its first-answer deadline, and the customer's whole picture (360°). */
 function SidePanel({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="aside"
-      aria-label={t('support-desk.side.title')}
-      data-slot="customer360"
-    >
-      {/* lead: place <Customer360Panel personId={ticket.requester.id} companyId={ticket.company?.id ?? null} /> here at merge */}
-      <Stack gap="xs">
-        <Title order={3} size="h5">
-          {t('support-desk.side.title')}
-        </Title>
-        <Text fw={600}>{ticket.requester.name}</Text>
-        {ticket.company && (
-          <Text size="sm">
-            {t('support-desk.side.company')}: {ticket.company.name}
-          </Text>
-        )}
-        <Text size="sm" c="dimmed">
-          {t('support-desk.side.contact')}:{' '}
-          {[ticket.requester.email, ticket.requester.phone].filter(Boolean).join(', ') || '—'}
-        </Text>
-        {ticket.context && (
-          <Text size="sm">
-            {t('support-desk.side.context')}: {ticket.context.label}
-          </Text>
-        )}
-        <Text size="sm">{t('support-desk.side.previous', { count: ticket.previousRequests })}</Text>
-        {ticket.sla.firstResponseDueAt && !ticket.firstRespondedAt && (
-          <Text size="xs" c="dimmed">
-            {t('support-desk.sla.firstResponse')} {format.dateTime(ticket.sla.firstResponseDueAt)}
-          </Text>
-        )}
-        <Text size="xs" c="dimmed">
-          {t('support-desk.customer360')}
-        </Text>
-      </Stack>
-    </Paper>
+    <Stack gap="sm" component="aside" aria-label={t('support-desk.side.title')}>
+      {(ticket.context || (ticket.sla.firstResponseDueAt && !ticket.firstRespondedAt)) && (
+        <Paper withBorder p="sm">
+          <Stack gap={4}>
+            {ticket.context && (
+              <Text size="sm">
+                {t('support-desk.side.context')}: {ticket.context.label}
+              </Text>
+            )}
+            {ticket.sla.firstResponseDueAt && !ticket.firstRespondedAt && (
+              <Text size="xs" c="dimmed">
+                {t('support-desk.sla.firstResponse')} {format.dateTime(ticket.sla.firstResponseDueAt)}
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+      )}
+      <Customer360Panel personId={ticket.requester.id} companyId={ticket.company?.id ?? null} />
+    </Stack>
   );
 }
