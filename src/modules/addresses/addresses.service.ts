@@ -199,7 +199,13 @@ export async function addressForCheckout(
   addressId: string,
 ): Promise<Omit<DeliveryAddress, 'isDefault' | 'createdAt' | 'updatedAt'> | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(addressId)) return null;
-  const [row] = await db.select().from(deliveryAddresses).where(scoped(owner, addressId));
+  // A named statement: checkout reads it on every order (docs/performance.md).
+  const [row] = await db
+    .select()
+    .from(deliveryAddresses)
+    .where(scoped(owner, addressId))
+    .prepare(`address_for_checkout_${owner.kind}`)
+    .execute();
   if (!row) return null;
   const { isDefault: _d, createdAt: _c, updatedAt: _u, ...snapshot } = presentAddress(row);
   return snapshot;

@@ -120,7 +120,9 @@ export async function approvalReasons(db: Db, subject: ApprovalSubject): Promise
     .select()
     .from(approvalRules)
     .where(and(eq(approvalRules.companyId, subject.companyId), eq(approvalRules.isActive, true)))
-    .orderBy(asc(approvalRules.createdAt));
+    .orderBy(asc(approvalRules.createdAt))
+    .prepare('approval_rules_active')
+    .execute();
   const reasons: string[] = [];
   for (const rule of rules) {
     const appliesToPlacer = rule.roles.length ? rule.roles.includes(subject.role) : !subject.canApprove;

@@ -127,7 +127,9 @@ async function byKey(db: Db, personId: string, key: string): Promise<OrderRow | 
   const [row] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.personId, personId), eq(orders.idempotencyKey, key)));
+    .where(and(eq(orders.personId, personId), eq(orders.idempotencyKey, key)))
+    .prepare('orders_by_idempotency_key')
+    .execute();
   return row ?? null;
 }
 

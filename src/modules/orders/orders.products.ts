@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../server/core/db.js';
+import type { Db } from '../../server/core/db.js';
+import { preparedRows } from '../../server/core/prepared.js';
 import { productVisible, uuidArray } from '../catalog/browse/visibility.js';
 
 /** What placing an order needs to know about a variant: names for the snapshot and the ordering rules. */
@@ -47,8 +48,9 @@ export async function orderableVariants(
 ): Promise<Map<string, OrderableVariant>> {
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<Row>(
+  const rows = await preparedRows<Row>(
     db,
+    'orderable_variants',
     sql`select v.id as variant_id, p.id as product_id, v.sku, p.name as product_name, v.name as variant_name,
           p.brand, p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path,
           p.weight::float8 as weight, p.volume::float8 as volume

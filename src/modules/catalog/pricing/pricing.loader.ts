@@ -62,7 +62,9 @@ async function loadFacts(db: Db, ids: string[]) {
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .leftJoin(categories, eq(categories.id, products.categoryId))
-    .where(anyUuid(productVariants.id, ids));
+    .where(anyUuid(productVariants.id, ids))
+    .prepare('pricing_facts')
+    .execute();
   return rows.map((r) => ({ ...r, categoryPath: r.categoryPath ?? [] }));
 }
 
@@ -105,7 +107,9 @@ async function loadListPrices(db: Db, ctx: PricingContext, ids: string[]): Promi
     })
     .from(prices)
     .innerJoin(priceLists, eq(priceLists.id, prices.priceListId))
-    .where(and(anyUuid(prices.variantId, ids), listFilter));
+    .where(and(anyUuid(prices.variantId, ids), listFilter))
+    .prepare(`pricing_list_prices_${contract ? 'c' : ''}${group ? 'g' : ''}`)
+    .execute();
 }
 
 /**
@@ -168,7 +172,9 @@ async function loadDiscounts(db: Db, ctx: PricingContext, ids: string[]): Promis
         or(isNull(discounts.startsAt), lte(discounts.startsAt, ctx.at)),
         or(isNull(discounts.endsAt), gt(discounts.endsAt, ctx.at)),
       ),
-    );
+    )
+    .prepare(`pricing_discounts_${ctx.companyId ? 'c' : ''}${ctx.customerGroupId ? 'g' : ''}${ctx.userId && !ctx.companyId ? 'u' : ''}`)
+    .execute();
 }
 
 /** Promotional prices running at `ctx.at` for the variants' products, open to everyone or to the context's group. */
@@ -204,5 +210,7 @@ async function loadPromos(db: Db, ctx: PricingContext, ids: string[]): Promise<P
         gt(promoPrices.endsAt, ctx.at),
         audience,
       ),
-    );
+    )
+    .prepare(`pricing_promos_${ctx.customerGroupId ? 'g' : ''}`)
+    .execute();
 }
