@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { type Db, rowsFromJson } from '../../server/core/db.js';
-import { preparedRows } from '../../server/core/prepared.js';
 import { publishEventSql } from '../../server/core/jobs/queue.js';
+import { preparedRows } from '../../server/core/prepared.js';
 import type { OrderStatus } from '../../shared/orders.js';
 import type { OrderActor, OrderEventInput, OrderRow } from './orders.lifecycle.js';
 import { orderEvents, orderLines, orders } from './orders.tables.js';
