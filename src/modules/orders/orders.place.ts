@@ -156,9 +156,7 @@ export async function placeOrder(
   let rows: OrderDetailRows;
   try {
     // Delivery settings are read before the transaction: from the read cache, which queries on its own.
-    const deliverySettings = input.cache
-      ? await deliveryConfig(db, input.cache, input.request)
-      : undefined;
+    const deliverySettings = input.cache ? await deliveryConfig(db, input.cache, input.request) : undefined;
     rows = await db.transaction((tx) => placeInTransaction(tx, input, deliverySettings));
   } catch (error) {
     // A concurrent request with the same key committed first: the unique index decided, return its order.
