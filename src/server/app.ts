@@ -137,9 +137,13 @@ export async function buildApp(config: Config, { database, secrets }: AppDeps): 
   const readCache = new ReadCache(database.db, { maxBytes: config.readCacheMb * 1024 * 1024 });
   const routes = registerAccessControl(app, {
     person: (request) => personFromSession(auth, database.db, request, readCache),
-    membership: (orgId, userId) =>
-      readCache.remember('identity', `member:${orgId}:${userId}`, () =>
-        membershipIn(database.db, orgId, userId),
+    // With the request: its lookups share one read of the versions.
+    membership: (orgId, userId, request) =>
+      readCache.remember(
+        'identity',
+        `member:${orgId}:${userId}`,
+        () => membershipIn(database.db, orgId, userId),
+        request,
       ),
     trustedOrigins: [new URL(config.publicUrl).origin],
   });

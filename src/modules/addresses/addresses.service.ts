@@ -197,10 +197,24 @@ export async function addressForCheckout(
   db: Db,
   owner: AddressOwner,
   addressId: string,
-): Promise<Omit<DeliveryAddress, 'isDefault' | 'createdAt' | 'updatedAt'> | null> {
+): Promise<CheckoutAddress | null> {
+  const query = checkoutAddressQuery(db, owner, addressId);
+  if (!query) return null;
+  // A named statement: checkout reads it on every order (docs/performance.md).
+  const [row] = await query.prepare(`address_for_checkout_${owner.kind}`).execute();
+  return row ? checkoutAddressOf(row) : null;
+}
+
+export type CheckoutAddress = Omit<DeliveryAddress, 'isDefault' | 'createdAt' | 'updatedAt'>;
+
+/** The select behind `addressForCheckout` (null for an id that cannot be one); placing runs it in its own statement. */
+export function checkoutAddressQuery(db: Db, owner: AddressOwner, addressId: string) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(addressId)) return null;
-  const [row] = await db.select().from(deliveryAddresses).where(scoped(owner, addressId));
-  if (!row) return null;
+  return db.select().from(deliveryAddresses).where(scoped(owner, addressId));
+}
+
+/** The address as an order's delivery snapshot takes it. */
+export function checkoutAddressOf(row: Row): CheckoutAddress {
   const { isDefault: _d, createdAt: _c, updatedAt: _u, ...snapshot } = presentAddress(row);
   return snapshot;
 }

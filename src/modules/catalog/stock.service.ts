@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../server/core/db.js';
+import type { Db } from '../../server/core/db.js';
+import { preparedRows } from '../../server/core/prepared.js';
 
 /** One line to reserve: `key` comes back on its allocations (the orders module passes the line id). */
 export interface StockRequest {
@@ -45,8 +46,9 @@ interface StockRow {
  */
 async function lockStock(tx: Db, variantIds: string[]): Promise<StockRow[]> {
   const ids = [...new Set(variantIds)];
-  return queryRows<StockRow>(
+  return preparedRows<StockRow>(
     tx,
+    'lock_stock',
     sql`
     select s.variant_id, s.warehouse_id, (s.on_hand - s.reserved)::text as available,
       w.position, w.name as warehouse_name
@@ -68,14 +70,18 @@ async function applyDelta(
   const warehouses = `{${allocations.map((a) => a.warehouseId).join(',')}}`;
   const quantities = `{${allocations.map((a) => fromMilli(milli(a.quantity))).join(',')}}`;
   const onHand = column === 'ship' ? sql`on_hand = s.on_hand - v.q,` : sql``;
-  await tx.execute(sql`
+  await preparedRows(
+    tx,
+    `stock_${column}`,
+    sql`
     update stock s set ${onHand} reserved = greatest(s.reserved + ${sign}::numeric * v.q, 0), updated_at = now()
     from (
       select variant_id, warehouse_id, sum(q) as q
       from unnest(${variants}::uuid[], ${warehouses}::uuid[], ${quantities}::numeric[]) as u(variant_id, warehouse_id, q)
       group by variant_id, warehouse_id
     ) v
-    where s.variant_id = v.variant_id and s.warehouse_id = v.warehouse_id`);
+    where s.variant_id = v.variant_id and s.warehouse_id = v.warehouse_id`,
+  );
 }
 
 /**
@@ -94,8 +100,10 @@ export async function reserveStock(
     tx,
     lines.map((l) => l.variantId),
   );
+  // The few warehouses are ranked once, not the variant × warehouse rows (localeCompare is costly).
+  const warehouses = new Map(rows.map((r) => [r.warehouse_id, r]));
   const positions = new Map(
-    [...rows]
+    [...warehouses.values()]
       .sort((a, b) => a.position - b.position || a.warehouse_name.localeCompare(b.warehouse_name))
       .map((r, i) => [r.warehouse_id, i]),
   );

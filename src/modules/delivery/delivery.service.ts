@@ -202,7 +202,7 @@ async function linesOf(db: Db, items: QuoteBody['items']): Promise<ParcelLine[]>
  * they come from the read cache when one is given (the delivery tables bump the catalog bucket, migration 0035).
  * Not inside a transaction: the cache reads its versions on a connection of its own.
  */
-export async function deliveryConfig(db: Db, cache?: ReadCache) {
+export async function deliveryConfig(db: Db, cache?: ReadCache, request?: object) {
   const load = async () => {
     const [zones, methods, tariffs, warehouses] = await Promise.all([
       listZones(db),
@@ -212,7 +212,7 @@ export async function deliveryConfig(db: Db, cache?: ReadCache) {
     ]);
     return { zones, methods, tariffs, warehouses };
   };
-  return cache ? cache.remember('catalog', 'delivery-config', load) : load();
+  return cache ? cache.remember('catalog', 'delivery-config', load, request) : load();
 }
 
 export type DeliveryConfig = Awaited<ReturnType<typeof deliveryConfig>>;

@@ -116,11 +116,24 @@ export interface ApprovalSubject {
  * (a category covers its descendants) must all match when set.
  */
 export async function approvalReasons(db: Db, subject: ApprovalSubject): Promise<string[]> {
-  const rules = await db
+  const rules = await activeRulesQuery(db, subject.companyId).prepare('approval_rules_active').execute();
+  return approvalReasonsOf(rules, subject);
+}
+
+/** The company's active rules, oldest first; placing an order runs this select in a statement of its own. */
+export function activeRulesQuery(db: Db, companyId: string) {
+  return db
     .select()
     .from(approvalRules)
-    .where(and(eq(approvalRules.companyId, subject.companyId), eq(approvalRules.isActive, true)))
+    .where(and(eq(approvalRules.companyId, companyId), eq(approvalRules.isActive, true)))
     .orderBy(asc(approvalRules.createdAt));
+}
+
+/** Which of the rules hold the order back, as `rule:<id>:<name>` reasons. */
+export function approvalReasonsOf(
+  rules: readonly (typeof approvalRules.$inferSelect)[],
+  subject: ApprovalSubject,
+): string[] {
   const reasons: string[] = [];
   for (const rule of rules) {
     const appliesToPlacer = rule.roles.length ? rule.roles.includes(subject.role) : !subject.canApprove;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { type Db, queryRows, rowsFromJson } from '../../server/core/db.js';
+import { type Db, rowsFromJson } from '../../server/core/db.js';
 import { publishEventSql } from '../../server/core/jobs/queue.js';
+import { preparedRows } from '../../server/core/prepared.js';
 import type { OrderStatus } from '../../shared/orders.js';
 import type { OrderActor, OrderEventInput, OrderRow } from './orders.lifecycle.js';
 import { orderEvents, orderLines, orders } from './orders.tables.js';
@@ -44,8 +45,9 @@ export async function writePlacedOrder(
   const events = w.events.map((e) => ({ ...e, id: uuidv7() }));
   const ev = <T>(pick: (e: (typeof events)[number]) => T) => sql.param(events.map(pick));
   const json = (value: unknown) => JSON.stringify(value);
-  const rows = await queryRows<{ kind: 'order' | 'line' | 'event'; row: Record<string, unknown> }>(
+  const rows = await preparedRows<{ kind: 'order' | 'line' | 'event'; row: Record<string, unknown> }>(
     tx,
+    'place_order',
     sql`with o as (
       insert into orders (id, number, company_id, person_id, placed_by_name, locale, status, payment_state,
         payment_method, items_total, delivery_cost, total, line_count, delivery, desired_date, comment,

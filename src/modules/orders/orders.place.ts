@@ -4,7 +4,6 @@ import type { Db } from '../../server/core/db.js';
 import { AppError, type FieldProblem } from '../../server/core/errors.js';
 import type { ReadCache } from '../../server/core/read-cache.js';
 import type { OrderPaymentMethod, OrderStatus } from '../../shared/orders.js';
-import { addressForCheckout } from '../addresses/addresses.service.js';
 import { emptyCartAfterOrder } from '../carts/index.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
@@ -12,12 +11,13 @@ import { reserveStock, type StockShortage } from '../catalog/stock.service.js';
 import { type DeliveryConfig, deliveryConfig, quoteDelivery } from '../delivery/delivery.service.js';
 import { type PaymentsContext, startPayment } from '../payments/payments.service.js';
 import { getOrdersSettings } from '../settings/settings.service.js';
-import { approvalReasons, getApprovalSettings } from './approvals.service.js';
+import { approvalReasonsOf, getApprovalSettings } from './approvals.service.js';
 import { creditOf } from './orders.credit.js';
 import { newOrderRows, type OrderDetailRows } from './orders.detail.js';
 import type { OrderActor, OrderRow } from './orders.lifecycle.js';
+import { readPlacementFacts } from './orders.place-read.js';
 import { writePlacedOrder } from './orders.place-write.js';
-import { type OrderableVariant, orderableVariants } from './orders.products.js';
+import type { OrderableVariant } from './orders.products.js';
 import { type OrderDeliverySnapshot, orders } from './orders.tables.js';
 
 /** Who the order is for: a person's own order (companyId null) or a company member's order. */
@@ -48,6 +48,8 @@ export interface PlaceOrderInput {
   now?: Date;
   /** The read cache, for the delivery settings. */
   cache?: ReadCache;
+  /** The request placing the order: its read-cache lookups share one read of the versions. */
+  request?: object;
 }
 
 /** Payment methods each kind of customer may choose. */
@@ -127,7 +129,9 @@ async function byKey(db: Db, personId: string, key: string): Promise<OrderRow | 
   const [row] = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.personId, personId), eq(orders.idempotencyKey, key)));
+    .where(and(eq(orders.personId, personId), eq(orders.idempotencyKey, key)))
+    .prepare('orders_by_idempotency_key')
+    .execute();
   return row ?? null;
 }
 
@@ -152,7 +156,7 @@ export async function placeOrder(
   let rows: OrderDetailRows;
   try {
     // Delivery settings are read before the transaction: from the read cache, which queries on its own.
-    const deliverySettings = input.cache ? await deliveryConfig(db, input.cache) : undefined;
+    const deliverySettings = input.cache ? await deliveryConfig(db, input.cache, input.request) : undefined;
     rows = await db.transaction((tx) => placeInTransaction(tx, input, deliverySettings));
   } catch (error) {
     // A concurrent request with the same key committed first: the unique index decided, return its order.
@@ -212,13 +216,18 @@ async function placeInTransaction(
     ]);
   if (input.lines.length === 0) throw new AppError('CART_EMPTY', 'The order has no lines');
 
-  // Products and ordering rules, then the price snapshot.
-  const variants = await orderableVariants(
-    tx,
-    input.lines.map((l) => l.variantId),
-    input.pricing.customerGroupId,
-  );
-  const facts = checkQuantities(input.lines, variants);
+  // Products and ordering rules, pricing candidates, the address and the approval rules: one statement.
+  const audience = owner.companyId ? 'company' : 'retail';
+  const addressOwner = owner.companyId
+    ? ({ kind: 'company', companyId: owner.companyId } as const)
+    : ({ kind: 'person', userId: owner.personId } as const);
+  const read = await readPlacementFacts(tx, {
+    variantIds: input.lines.map((l) => l.variantId),
+    pricing: input.pricing,
+    address: input.delivery.addressId ? { owner: addressOwner, id: input.delivery.addressId } : null,
+    companyId: owner.companyId,
+  });
+  const facts = checkQuantities(input.lines, read.variants);
   const priced = await priceLines(
     tx,
     input.pricing,
@@ -227,8 +236,8 @@ async function placeInTransaction(
       variantId: l.variantId,
       quantity: l.quantity,
     })),
-    // The pricing rules' facts (product, brand, category) were read with the variants.
-    { facts },
+    // The pricing rules' facts (product, brand, category) were read with the variants, and the candidates too.
+    { facts, candidates: read.candidates },
   );
   const unpriced = priced.flatMap((p, i) =>
     p ? [] : [{ path: `lines[${i}].variantId`, message: 'Not for sale at the moment' }],
@@ -237,13 +246,7 @@ async function placeInTransaction(
   const itemsTotal = priced.reduce((sum, p) => sum + (p?.total ?? 0), 0);
 
   // Delivery: the chosen method's quote for these lines and the address.
-  const audience = owner.companyId ? 'company' : 'retail';
-  const addressOwner = owner.companyId
-    ? ({ kind: 'company', companyId: owner.companyId } as const)
-    : ({ kind: 'person', userId: owner.personId } as const);
-  const address = input.delivery.addressId
-    ? await addressForCheckout(tx, addressOwner, input.delivery.addressId)
-    : null;
+  const address = read.address ?? null;
   if (input.delivery.addressId && !address)
     throw new AppError('VALIDATION_FAILED', 'No such address', [
       { path: 'delivery.addressId', message: 'No such address in the book' },
@@ -340,13 +343,13 @@ async function placeInTransaction(
   }
   if (owner.companyId) {
     reasons.push(
-      ...(await approvalReasons(tx, {
+      ...approvalReasonsOf(read.approvalRules, {
         companyId: owner.companyId,
         role: owner.role ?? '',
         canApprove: owner.canApprove ?? false,
         total,
         categoryPaths: facts.map((f) => f.categoryPath),
-      })),
+      }),
     );
   }
   const needsApproval = reasons.length > 0;

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../server/core/db.js';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../server/core/db.js';
+import { preparedRows } from '../../server/core/prepared.js';
 import { productVisible, uuidArray } from '../catalog/browse/visibility.js';
 
 /** What placing an order needs to know about a variant: names for the snapshot and the ordering rules. */
@@ -20,7 +21,7 @@ export interface OrderableVariant {
   volumeM3: number | null;
 }
 
-interface Row {
+export interface OrderableVariantRow {
   variant_id: string;
   product_id: string;
   sku: string;
@@ -36,27 +37,19 @@ interface Row {
   volume: number | null;
 }
 
-/**
- * The active variants among `variantIds` that the customer group may see (the catalog's visibility rule), by
- * id; a hidden or archived variant is absent, the same as an unknown one.
- */
-export async function orderableVariants(
-  db: Db,
-  variantIds: readonly string[],
-  groupId: string | null,
-): Promise<Map<string, OrderableVariant>> {
-  const ids = [...new Set(variantIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await queryRows<Row>(
-    db,
-    sql`select v.id as variant_id, p.id as product_id, v.sku, p.name as product_name, v.name as variant_name,
+/** The statement behind `orderableVariants`; placing an order runs it inside a statement of its own. */
+export function orderableVariantsSql(ids: readonly string[], groupId: string | null): SQL {
+  return sql`select v.id as variant_id, p.id as product_id, v.sku, p.name as product_name, v.name as variant_name,
           p.brand, p.unit, p.pack_size::text, p.min_order_qty::text, p.vat_rate, c.path::text[] as category_path,
           p.weight::float8 as weight, p.volume::float8 as volume
         from product_variants v
         join products p on p.id = v.product_id
         left join categories c on c.id = p.category_id
-        where v.id = any(${uuidArray(ids)}) and v.status = 'active' and ${productVisible(groupId)}`,
-  );
+        where v.id = any(${uuidArray(ids)}) and v.status = 'active' and ${productVisible(groupId)}`;
+}
+
+/** The rows of `orderableVariantsSql` (as the driver or as JSON gives them) by variant id. */
+export function orderableVariantsOf(rows: readonly OrderableVariantRow[]): Map<string, OrderableVariant> {
   return new Map(
     rows.map((r) => [
       r.variant_id,
@@ -75,5 +68,21 @@ export async function orderableVariants(
         volumeM3: r.volume,
       },
     ]),
+  );
+}
+
+/**
+ * The active variants among `variantIds` that the customer group may see (the catalog's visibility rule), by
+ * id; a hidden or archived variant is absent, the same as an unknown one.
+ */
+export async function orderableVariants(
+  db: Db,
+  variantIds: readonly string[],
+  groupId: string | null,
+): Promise<Map<string, OrderableVariant>> {
+  const ids = [...new Set(variantIds)];
+  if (ids.length === 0) return new Map();
+  return orderableVariantsOf(
+    await preparedRows<OrderableVariantRow>(db, 'orderable_variants', orderableVariantsSql(ids, groupId)),
   );
 }

@@ -204,6 +204,7 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets, readCa
           locale: person(request).locale === 'en' ? 'en' : 'ru',
           returnUrl: orderPage(config.publicUrl, request, s.scope),
           cache: readCache,
+          request,
         });
         // A new order's page is built from what placing it wrote; a repeat reads the first order's.
         const page = rows ? await orderPageOf(db, scope, rows, viewer) : await detailOf(request, order.id);

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { getTableColumns, type sql, type Table } from 'drizzle-orm';
+import { Column, getTableColumns, is, SQL, type sql, type Table } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -111,6 +111,31 @@ export function rowsFromJson<T extends Table>(
       row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
     }
     return row as T['$inferSelect'];
+  });
+}
+
+/**
+ * Rows of a `db.select({...})` query given back as JSON (`jsonb_agg` of it as a subquery), typed as the query
+ * itself would type them: a column field is found under the column's name, an expression under its alias
+ * (`sql\`…\`.as('name')`). Lets one statement run several select queries at once.
+ */
+export function selectedFromJson<T>(query: unknown, rows: readonly unknown[]): T[] {
+  const fields = (query as { _: { selectedFields: Record<string, unknown> } })._.selectedFields;
+  const decoders = Object.entries(fields).map(([key, field]) => {
+    if (is(field, Column)) return { key, name: field.name, map: (v: unknown) => field.mapFromDriverValue(v) };
+    if (is(field, SQL.Aliased)) {
+      const { decoder } = field.sql as unknown as { decoder: { mapFromDriverValue(v: unknown): unknown } };
+      return { key, name: field.fieldAlias, map: (v: unknown) => decoder.mapFromDriverValue(v) };
+    }
+    throw new Error(`selectedFromJson: the field ${key} needs a column or an alias`);
+  });
+  return rows.map((json) => {
+    const row: Record<string, unknown> = {};
+    for (const d of decoders) {
+      const value = (json as Record<string, unknown>)[d.name];
+      row[d.key] = value === null || value === undefined ? null : d.map(value);
+    }
+    return row as T;
   });
 }
 

@@ -1,5 +1,5 @@
 import { type AnyColumn, and, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../../server/core/db.js';
+import { type Db, selectedFromJson } from '../../../server/core/db.js';
 import {
   categories,
   discounts,
@@ -41,13 +41,44 @@ export async function loadCandidates(
 ): Promise<PricingCandidates> {
   const ids = [...new Set(variantIds)];
   if (ids.length === 0) return { variants: [], listPrices: [], discounts: [], promos: [] };
+  const q = candidateQueries(db, ctx, ids);
+  // Named statements: the catalog and checkout price a page or an order with the same three shapes all day.
   const [variants, listPrices, discountRows, promos] = await Promise.all([
     facts ?? loadFacts(db, ids),
-    loadListPrices(db, ctx, ids),
-    loadDiscounts(db, ctx, ids),
-    loadPromos(db, ctx, ids),
+    q.listPrices.query.prepare(q.listPrices.name).execute() as Promise<ListPriceRow[]>,
+    q.discounts ? (q.discounts.query.prepare(q.discounts.name).execute() as Promise<DiscountRow[]>) : [],
+    q.promos.query.prepare(q.promos.name).execute() as Promise<PromoRow[]>,
   ]);
   return { variants, listPrices, discounts: discountRows, promos };
+}
+
+/**
+ * The three candidate queries, not yet run: placing an order runs them as parts of one statement of its own
+ * (orders/orders.place-read.ts) and decodes their rows with `candidatesFromJson`.
+ */
+export function candidateQueries(db: Db, ctx: PricingContext, variantIds: string[]) {
+  const ids = [...new Set(variantIds)];
+  return {
+    listPrices: listPricesQuery(db, ctx, ids),
+    discounts: discountsQuery(db, ctx, ids),
+    promos: promosQuery(db, ctx, ids),
+  };
+}
+
+export type CandidateQueries = ReturnType<typeof candidateQueries>;
+
+/** The rows of `candidateQueries` given back as JSON arrays (`jsonb_agg`), typed as the loader types them. */
+export function candidatesFromJson(
+  queries: CandidateQueries,
+  json: { listPrices: unknown[]; discounts: unknown[]; promos: unknown[] },
+): Omit<PricingCandidates, 'variants'> {
+  return {
+    listPrices: selectedFromJson<ListPriceRow>(queries.listPrices.query, json.listPrices),
+    discounts: queries.discounts
+      ? selectedFromJson<DiscountRow>(queries.discounts.query, json.discounts)
+      : [],
+    promos: selectedFromJson<PromoRow>(queries.promos.query, json.promos),
+  };
 }
 
 /** Product, brand and category path of each variant. */
@@ -62,7 +93,9 @@ async function loadFacts(db: Db, ids: string[]) {
     .from(productVariants)
     .innerJoin(products, eq(products.id, productVariants.productId))
     .leftJoin(categories, eq(categories.id, products.categoryId))
-    .where(anyUuid(productVariants.id, ids));
+    .where(anyUuid(productVariants.id, ids))
+    .prepare('pricing_facts')
+    .execute();
   return rows.map((r) => ({ ...r, categoryPath: r.categoryPath ?? [] }));
 }
 
@@ -77,7 +110,7 @@ function contextLists(ctx: PricingContext): { contract: SQL | null; group: SQL |
 }
 
 /** Every price row (all breaks) of the variants in the context's contract, group and default lists. */
-async function loadListPrices(db: Db, ctx: PricingContext, ids: string[]): Promise<ListPriceRow[]> {
+function listPricesQuery(db: Db, ctx: PricingContext, ids: string[]) {
   const { contract, group } = contextLists(ctx);
   // A list may serve two sources (say the default list is also a group's): the stronger source names it.
   const whens = [
@@ -86,14 +119,14 @@ async function loadListPrices(db: Db, ctx: PricingContext, ids: string[]): Promi
   ];
   const source =
     whens.length > 0
-      ? sql<PriceSource>`case ${sql.join(whens, sql` `)} else 'default' end`
-      : sql<PriceSource>`'default'`;
+      ? sql<PriceSource>`case ${sql.join(whens, sql` `)} else 'default' end`.as('source')
+      : sql<PriceSource>`'default'`.as('source');
   const listFilter = or(
     eq(priceLists.isDefault, true),
     ...(contract ? [sql`${priceLists.id} = ${contract}`] : []),
     ...(group ? [sql`${priceLists.id} = ${group}`] : []),
   );
-  return db
+  const query = db
     .select({
       variantId: prices.variantId,
       priceListId: priceLists.id,
@@ -106,6 +139,7 @@ async function loadListPrices(db: Db, ctx: PricingContext, ids: string[]): Promi
     .from(prices)
     .innerJoin(priceLists, eq(priceLists.id, prices.priceListId))
     .where(and(anyUuid(prices.variantId, ids), listFilter));
+  return { query, name: `pricing_list_prices_${contract ? 'c' : ''}${group ? 'g' : ''}` };
 }
 
 /**
@@ -135,14 +169,14 @@ function coverable(db: Db, ids: string[]) {
 }
 
 /** Active discounts of the company, its customer group or the person, running at `ctx.at`, that can cover the variants. */
-async function loadDiscounts(db: Db, ctx: PricingContext, ids: string[]): Promise<DiscountRow[]> {
+function discountsQuery(db: Db, ctx: PricingContext, ids: string[]) {
   const targets = [
     ...(ctx.companyId ? [eq(discounts.companyId, ctx.companyId)] : []),
     ...(ctx.customerGroupId ? [eq(discounts.customerGroupId, ctx.customerGroupId)] : []),
     ...(ctx.userId && !ctx.companyId ? [eq(discounts.userId, ctx.userId)] : []),
   ];
-  if (targets.length === 0) return [];
-  return db
+  if (targets.length === 0) return null;
+  const query = db
     .select({
       id: discounts.id,
       name: discounts.name,
@@ -169,17 +203,19 @@ async function loadDiscounts(db: Db, ctx: PricingContext, ids: string[]): Promis
         or(isNull(discounts.endsAt), gt(discounts.endsAt, ctx.at)),
       ),
     );
+  const shape = `${ctx.companyId ? 'c' : ''}${ctx.customerGroupId ? 'g' : ''}${ctx.userId && !ctx.companyId ? 'u' : ''}`;
+  return { query, name: `pricing_discounts_${shape}` };
 }
 
 /** Promotional prices running at `ctx.at` for the variants' products, open to everyone or to the context's group. */
-async function loadPromos(db: Db, ctx: PricingContext, ids: string[]): Promise<PromoRow[]> {
+function promosQuery(db: Db, ctx: PricingContext, ids: string[]) {
   const audience = ctx.customerGroupId
     ? or(
         isNull(promoPrices.customerGroupIds),
         sql`${ctx.customerGroupId}::uuid = any(${promoPrices.customerGroupIds})`,
       )
     : isNull(promoPrices.customerGroupIds);
-  return db
+  const query = db
     .select({
       id: promoPrices.id,
       name: promoPrices.name,
@@ -205,4 +241,5 @@ async function loadPromos(db: Db, ctx: PricingContext, ids: string[]): Promise<P
         audience,
       ),
     );
+  return { query, name: `pricing_promos_${ctx.customerGroupId ? 'g' : ''}` };
 }

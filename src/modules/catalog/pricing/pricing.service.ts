@@ -1,6 +1,6 @@
 import type { Db } from '../../../server/core/db.js';
 import { loadCandidates } from './pricing.loader.js';
-import { resolveLines, type VariantFacts } from './pricing.resolver.js';
+import { type PricingCandidates, resolveLines, type VariantFacts } from './pricing.resolver.js';
 import type { PricedLine, PriceLine, PricingContext } from './pricing.types.js';
 
 /**
@@ -12,14 +12,18 @@ export async function priceLines(
   db: Db,
   ctx: PricingContext,
   lines: PriceLine[],
-  options: { facts?: VariantFacts[] } = {},
+  options: { facts?: VariantFacts[]; candidates?: Omit<PricingCandidates, 'variants'> } = {},
 ): Promise<Array<PricedLine | null>> {
   if (lines.length === 0) return [];
-  const candidates = await loadCandidates(
-    db,
-    ctx,
-    lines.map((l) => l.variantId),
-    options.facts,
-  );
+  // Placing an order read the candidates with its other facts (orders/orders.place-read.ts).
+  const candidates =
+    options.facts && options.candidates
+      ? { ...options.candidates, variants: options.facts }
+      : await loadCandidates(
+          db,
+          ctx,
+          lines.map((l) => l.variantId),
+          options.facts,
+        );
   return resolveLines(ctx, lines, candidates);
 }
