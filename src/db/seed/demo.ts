@@ -10,6 +10,7 @@ import {
   ensurePerson,
   ensureStaff,
 } from '../../modules/people/people.service.js';
+import { seedDemoSupport } from '../../modules/support/index.js';
 import { saveBranding, saveSellerRequisites } from '../../modules/settings/settings.service.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
@@ -103,6 +104,15 @@ export async function seedDemo(
       customerId: ids.customer,
     });
     await seedDemoDelivery(tx);
+    await seedDemoSupport(tx, {
+      // The dealer's manager (the admin in the demo) answers beside the support agent.
+      staff: [
+        { id: ids.support, name: demoPeople.support.name },
+        { id: ids.admin, name: demoPeople.admin.name },
+      ],
+      customer: { id: ids.customer, name: demoPeople.customer.name },
+      dealer: { id: dealer, member: { id: ids.buyer, name: demoPeople.buyer.name } },
+    });
     if (storage) {
       await seedDemoAgreement(tx, storage, {
         company: { id: dealer, ...demoCompanies.dealer },
