@@ -10,8 +10,8 @@ import {
   ensurePerson,
   ensureStaff,
 } from '../../modules/people/people.service.js';
-import { seedDemoSupport } from '../../modules/support/index.js';
 import { saveBranding, saveSellerRequisites } from '../../modules/settings/settings.service.js';
+import { seedDemoSupport } from '../../modules/support/index.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';

@@ -24,7 +24,8 @@ export function requestJobs(ctx: ModuleContext): JobDefinition[] {
     defineJob({
       name: notifyAssigneeJob,
       payload: outboxPayload,
-      handler: ({ payload, db }) => sendAssigneeNotice(db, ctx.config.publicUrl, String(payload.payload.ticketId)),
+      handler: ({ payload, db }) =>
+        sendAssigneeNotice(db, ctx.config.publicUrl, String(payload.payload.ticketId)),
     }),
     defineJob({
       name: notifyRequesterJob,

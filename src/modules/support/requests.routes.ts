@@ -24,8 +24,8 @@ import {
   closeTicket,
   createTicket,
   listTickets,
-  type RequestScope,
   type Requester,
+  type RequestScope,
   rateTicket,
   replyToTicket,
   ticketDetail,
@@ -33,7 +33,12 @@ import {
   topicsFor,
   visibleMessageIds,
 } from './requests.service.js';
-import { readTicketUpload, sendTicketAttachment, ticketMaxFiles, ticketMultipartLimits } from './support.files.js';
+import {
+  readTicketUpload,
+  sendTicketAttachment,
+  ticketMaxFiles,
+  ticketMultipartLimits,
+} from './support.files.js';
 
 const tags = ['support'];
 

@@ -1,4 +1,17 @@
-import { and, arrayOverlaps, asc, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayOverlaps,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
@@ -21,7 +34,9 @@ import { supportTopics, ticketMessages, tickets } from './support.tables.js';
  * Whose requests a route works with: the person's own (personal cabinet, never a company's) or a company's
  * (every member sees all of them). Another scope's request is NOT_FOUND, whatever its id.
  */
-export type RequestScope = { kind: 'me'; personId: string } | { kind: 'org'; companyId: string; personId: string };
+export type RequestScope =
+  | { kind: 'me'; personId: string }
+  | { kind: 'org'; companyId: string; personId: string };
 
 /** Who acts: the signed-in person (their language decides topic names and the request's locale). */
 export interface Requester {
@@ -74,7 +89,12 @@ export async function topicsFor(db: Db, scope: RequestScope, locale: Locale) {
 }
 
 /** The request in the scope, optionally locked for the rest of the transaction; else NOT_FOUND. */
-export async function ticketInScope(db: Db, scope: RequestScope, id: string, lock = false): Promise<TicketRow> {
+export async function ticketInScope(
+  db: Db,
+  scope: RequestScope,
+  id: string,
+  lock = false,
+): Promise<TicketRow> {
   const query = db
     .select()
     .from(tickets)
@@ -97,7 +117,9 @@ async function checkedContext(
     const order = context.id
       ? await orderInScope(
           db,
-          scope.kind === 'me' ? { kind: 'me', personId: scope.personId } : { kind: 'org', companyId: scope.companyId },
+          scope.kind === 'me'
+            ? { kind: 'me', personId: scope.personId }
+            : { kind: 'org', companyId: scope.companyId },
           context.id,
         ).catch(() => null)
       : null;
@@ -160,7 +182,11 @@ export async function createTicket(
   const priority = data.priority ?? topic.defaultPriority;
   const company = scope.kind === 'org' ? await getCompany(tx, scope.companyId) : null;
   const now = new Date();
-  const sla = await slaDeadlines(tx, { priority, customerGroupId: company?.customerGroupId ?? null, start: now });
+  const sla = await slaDeadlines(tx, {
+    priority,
+    customerGroupId: company?.customerGroupId ?? null,
+    start: now,
+  });
   const id = uuidv7();
   const assigneeId = await assignRoundRobin(tx, topic.queueId);
   await tx.insert(tickets).values({
@@ -292,7 +318,11 @@ export async function rateTicket(
  * Closes requests that stayed `resolved` longer than `days` (the person did not object), writing an event in
  * each thread. Returns how many it closed.
  */
-export async function autoCloseResolved(db: Db, now = new Date(), days = autoCloseAfterDays): Promise<number> {
+export async function autoCloseResolved(
+  db: Db,
+  now = new Date(),
+  days = autoCloseAfterDays,
+): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   return db.transaction(async (tx) => {
     const closed = await tx
@@ -328,7 +358,8 @@ function presentSummary(t: TicketRow, topics: Map<string, string>) {
     status: t.status,
     priority: t.priority,
     audience: t.audience,
-    topic: t.topicId && topics.has(t.topicId) ? { id: t.topicId, name: topics.get(t.topicId) as string } : null,
+    topic:
+      t.topicId && topics.has(t.topicId) ? { id: t.topicId, name: topics.get(t.topicId) as string } : null,
     requesterName: t.requesterName,
     context: t.context ?? null,
     firstResponseDueAt: iso(t.firstResponseDueAt),

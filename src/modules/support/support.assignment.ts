@@ -11,7 +11,11 @@ import { supportQueueMembers, supportQueues } from './support.tables.js';
 export async function assignRoundRobin(tx: Db, queueId: string | null): Promise<string | null> {
   if (!queueId) return null;
   const [queue] = await tx
-    .select({ last: supportQueues.lastAssigneeId, roundRobin: supportQueues.roundRobin, active: supportQueues.active })
+    .select({
+      last: supportQueues.lastAssigneeId,
+      roundRobin: supportQueues.roundRobin,
+      active: supportQueues.active,
+    })
     .from(supportQueues)
     .where(eq(supportQueues.id, queueId))
     .for('update');
@@ -24,9 +28,6 @@ export async function assignRoundRobin(tx: Db, queueId: string | null): Promise<
   if (members.length === 0) return null;
   const ids = members.map((m) => m.userId);
   const next = ids.find((id) => queue.last !== null && id > queue.last) ?? (ids[0] as string);
-  await tx
-    .update(supportQueues)
-    .set({ lastAssigneeId: next })
-    .where(eq(supportQueues.id, queueId));
+  await tx.update(supportQueues).set({ lastAssigneeId: next }).where(eq(supportQueues.id, queueId));
   return next;
 }

@@ -4,7 +4,13 @@ import type { Db } from '../../server/core/db.js';
 import { slaDeadlines } from '../sla/sla.service.js';
 import { assignRoundRobin } from './support.assignment.js';
 import { nextTicketNumber } from './support.numbers.js';
-import { supportQueueMembers, supportQueues, supportTopics, ticketMessages, tickets } from './support.tables.js';
+import {
+  supportQueueMembers,
+  supportQueues,
+  supportTopics,
+  ticketMessages,
+  tickets,
+} from './support.tables.js';
 
 interface Person {
   id: string;
@@ -123,7 +129,11 @@ async function fileDemoTicket(
     context: { kind: 'page'; label: string; path: string } | null;
   },
 ) {
-  const sla = await slaDeadlines(tx, { priority: t.topic.defaultPriority, customerGroupId: null, start: t.start });
+  const sla = await slaDeadlines(tx, {
+    priority: t.topic.defaultPriority,
+    customerGroupId: null,
+    start: t.start,
+  });
   const id = uuidv7();
   const assigneeId = await assignRoundRobin(tx, t.topic.queueId);
   await tx.insert(tickets).values({
