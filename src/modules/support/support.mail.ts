@@ -92,7 +92,7 @@ export async function sendRequesterReplyNotice(
     .from(ticketMessages)
     .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))
     .where(and(eq(ticketMessages.id, input.messageId), eq(ticketMessages.ticketId, input.ticketId)));
-  if (!row || row.message.kind !== 'reply' || row.message.side !== 'operator') return;
+  if (row?.message.kind !== 'reply' || row.message.side !== 'operator') return;
   const { ticket, message } = row;
   const link = requesterLink(ticket);
   await notify(db, {

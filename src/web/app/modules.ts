@@ -32,6 +32,7 @@ import { profileModule } from '../modules/profile';
 import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
+import { supportModule } from '../modules/support';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -61,6 +62,7 @@ export const webModules: WebModule[] = [
   documentsModule,
   orderAftercareModule,
   agreementsModule,
+  supportModule,
   financeModule,
   reconciliationsModule,
 ];
