@@ -8,7 +8,6 @@ import {
   FileInput,
   Group,
   Paper,
-  Rating,
   Stack,
   Text,
   Textarea,
