@@ -121,11 +121,16 @@ export function RequestPage() {
           <Text size="sm" fw={600}>
             {t('support.rating.thanks')}
           </Text>
-          <Rating
-            value={r.rating.rating}
-            readOnly
+          {/* Plain stars with one label: Mantine's read-only Rating puts aria-label on a div without a role (axe). */}
+          <Text
+            c="yellow.7"
+            size="lg"
+            role="img"
             aria-label={t('support.rating.value', { n: r.rating.rating })}
-          />
+          >
+            {'★'.repeat(r.rating.rating)}
+            {'☆'.repeat(5 - r.rating.rating)}
+          </Text>
           {r.rating.comment ? <Text size="sm">{r.rating.comment}</Text> : null}
         </Card>
       ) : null}
