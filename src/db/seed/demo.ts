@@ -12,6 +12,7 @@ import {
 } from '../../modules/people/people.service.js';
 import { saveBranding, saveSellerRequisites } from '../../modules/settings/settings.service.js';
 import { seedDemoDesk } from '../../modules/support/desk.seed.js';
+import { seedDemoSupport } from '../../modules/support/index.js';
 import type { Db } from '../../server/core/db.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { defineMailTemplate, escapeHtml } from '../../server/core/mail/templates.js';
@@ -104,6 +105,15 @@ export async function seedDemo(
       customerId: ids.customer,
     });
     await seedDemoDelivery(tx);
+    await seedDemoSupport(tx, {
+      // The dealer's manager (the admin in the demo) answers beside the support agent.
+      staff: [
+        { id: ids.support, name: demoPeople.support.name },
+        { id: ids.admin, name: demoPeople.admin.name },
+      ],
+      customer: { id: ids.customer, name: demoPeople.customer.name },
+      dealer: { id: dealer, member: { id: ids.buyer, name: demoPeople.buyer.name } },
+    });
     await seedDemoDesk(tx, {
       adminId: ids.admin,
       customerId: ids.customer,

@@ -7,6 +7,7 @@ import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
 import { financeSystemActor, recordCompanyPayment } from '../finance/index.js';
 import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
 import { claims, orderAttachments } from '../orders/orders.tables.js';
+import { ticketAttachments, ticketMessages, tickets } from '../support/support.tables.js';
 import { companies, customerGroups } from './companies.tables.js';
 import {
   type CompaniesTestApp,
@@ -48,6 +49,9 @@ let b: {
   versionId: string;
   /** A reconciliation act B asked for (finance routes). */
   reconciliationId: string;
+  /** A support request of B and the file of its first message (support routes). */
+  ticketId: string;
+  ticketFileId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -104,6 +108,7 @@ const validBodies: Record<string, object> = {
   'POST /api/v1/orgs/:orgId/agreements/:agreementId/versions/:versionId/comments': { text: 'Взлом' },
   'POST /api/v1/orgs/:orgId/agreements/:agreementId/versions/:versionId/approve': { code: '123456' },
   'POST /api/v1/orgs/:orgId/agreements/:agreementId/versions/:versionId/reject': { comment: 'Взлом' },
+  'POST /api/v1/orgs/:orgId/support/tickets/:id/rating': { rating: 5 },
   'POST /api/v1/orgs/:orgId/delivery/quote': {
     address: { postalCode: '101000' },
     items: [{ weightKg: 1, quantity: 1 }],
@@ -145,6 +150,8 @@ const secretsOfB = () => [
   'SECRET-B-CONTRACT',
   'SECRET-B-PAY',
   b.reconciliationId,
+  b.ticketId,
+  'SECRET-B-TICKET',
 ];
 
 /** A delivered order of B with a claim and its attachment row, inserted directly. */
@@ -209,6 +216,41 @@ async function agreementOfB(companyId: string, personId: string) {
     uploadedByName: 'B',
   });
   return { agreementId, versionId };
+}
+
+/** A support request of B with a file on its first message, inserted directly. */
+async function ticketOfB(companyId: string, personId: string) {
+  const ticketId = uuidv7();
+  const messageId = uuidv7();
+  const ticketFileId = uuidv7();
+  await k.t.db.insert(tickets).values({
+    id: ticketId,
+    number: 'S-2026-999001',
+    subject: 'SECRET-B-TICKET',
+    audience: 'company',
+    requesterId: personId,
+    requesterName: 'B',
+    companyId,
+  });
+  await k.t.db.insert(ticketMessages).values({
+    id: messageId,
+    ticketId,
+    kind: 'reply',
+    side: 'requester',
+    authorId: personId,
+    authorName: 'B',
+    body: 'SECRET-B-TICKET',
+  });
+  await k.t.db.insert(ticketAttachments).values({
+    id: ticketFileId,
+    ticketId,
+    messageId,
+    storageKey: `support/${ticketId}/${ticketFileId}.pdf`,
+    fileName: 'secret.pdf',
+    contentType: 'application/pdf',
+    size: 1,
+  });
+  return { ticketId, ticketFileId };
 }
 
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
@@ -281,6 +323,7 @@ beforeAll(async () => {
     documentId: '',
     ...(await agreementOfB(idB, members.json().items[0].userId)),
     reconciliationId: '',
+    ...(await ticketOfB(idB, members.json().items[0].userId)),
   };
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
@@ -376,6 +419,11 @@ describe('cross-company access', () => {
         .replace(':documentId', b.documentId)
         .replace('/claims/:id', `/claims/${b.claimId}`)
         .replace('/reconciliations/:id', `/reconciliations/${b.reconciliationId}`)
+        .replace(
+          '/support/tickets/:id/attachments/:attachmentId',
+          `/support/tickets/${b.ticketId}/attachments/${b.ticketFileId}`,
+        )
+        .replace('/support/tickets/:id', `/support/tickets/${b.ticketId}`)
         .replace(':id', b.orderId)
         .replace(':attachmentId', b.attachmentId);
       for (const orgUrl of [
@@ -414,6 +462,9 @@ describe('cross-company access', () => {
       ':versionId': () => b.versionId,
       '/claims/:id': () => `/claims/${b.claimId}`,
       '/reconciliations/:id': () => `/reconciliations/${b.reconciliationId}`,
+      '/support/tickets/:id/attachments/:attachmentId': () =>
+        `/support/tickets/${b.ticketId}/attachments/${b.ticketFileId}`,
+      '/support/tickets/:id': () => `/support/tickets/${b.ticketId}`,
       ':id': () => b.orderId,
       ':attachmentId': () => b.attachmentId,
     };

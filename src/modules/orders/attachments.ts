@@ -61,12 +61,15 @@ export async function readAttachmentUpload<T extends z.ZodType>(
   }
   let raw: string | undefined;
   const files: UploadedFile[] = [];
+  // The refusal of a too-large file names it; the size limit fires while the file is being read.
+  let current = '';
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (part.fieldname === 'data') raw = String(part.value);
         continue;
       }
+      current = part.filename;
       const data = await part.toBuffer();
       if (files.length >= options.maxFiles) {
         throw new AppError('VALIDATION_FAILED', `At most ${options.maxFiles} files`, [
@@ -87,8 +90,8 @@ export async function readAttachmentUpload<T extends z.ZodType>(
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
-        `Each file must be at most ${attachmentMaxBytes / 1024 / 1024} MB`,
-        [{ path: `files.${files.length}`, message: 'The file is larger than 10 MB' }],
+        `${current || 'The file'} is larger than ${attachmentMaxBytes / 1024 / 1024} MB: each file must be at most ${attachmentMaxBytes / 1024 / 1024} MB`,
+        [{ path: `files.${files.length}`, message: `${current || 'The file'} is larger than 10 MB` }],
       );
     }
     throw error;

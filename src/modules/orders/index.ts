@@ -8,6 +8,14 @@ import { ordersRoutes } from './orders.routes.js';
 import { repeatRoutes } from './repeat.js';
 import { ordersSettingsRoutes } from './settings.routes.js';
 
+export {
+  type AttachmentKind,
+  attachmentMaxBytes,
+  claimFileKinds,
+  readAttachmentUpload,
+  sniffKind,
+  type UploadedFile,
+} from './attachments.js';
 export { listClaims } from './claims.service.js';
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';

@@ -12,6 +12,7 @@ import { slaDeadlines } from '../sla/sla.service.js';
 import { type TicketRow, touch, writeEvent } from './desk.events.js';
 import type { ReplyInput, TicketListQuery, TicketPatch } from './desk.schema.js';
 import { assertOperator, type DeskActor, resolveMentions } from './desk.staff.js';
+import { notifyRequesterOfReply } from './support.mail.js';
 import {
   supportQueues,
   supportTopics,
@@ -293,8 +294,8 @@ async function setStatus(tx: Db, t: TicketRow, to: TicketStatus, actor: DeskActo
  * What follows an operator's reply outside this module: the person is told (mail, live update). Kept in one
  * place so the tickets module's notifier is wired in at merge.
  */
-export async function afterOperatorReply(_tx: Db, _ticketId: string, _messageId: string): Promise<void> {
-  // lead: wire notifyRequesterOfReply here at merge — `await notifyRequesterOfReply(tx, ticketId, messageId)`
+export async function afterOperatorReply(tx: Db, ticketId: string, messageId: string): Promise<void> {
+  await notifyRequesterOfReply(tx, ticketId, messageId);
 }
 
 /** An operator's reply: the first one stops the first-response clock; the status follows the choice. */

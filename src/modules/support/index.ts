@@ -4,6 +4,20 @@ import { deskRoutes } from './desk.routes.js';
 import { insightsRoutes } from './insights.routes.js';
 import { requestJobs, wireRequests } from './requests.jobs.js';
 import { requestRoutes } from './requests.routes.js';
+import { supportPersonalData } from './support.personal-data.js';
+
+export {
+  autoCloseAfterDays,
+  autoCloseResolved,
+  type TicketOverview,
+  ticketsOfCompany,
+  ticketsOfPerson,
+} from './requests.service.js';
+export { assignRoundRobin } from './support.assignment.js';
+export { attachmentsOf, readTicketUpload, sendTicketAttachment, storeTicketFiles } from './support.files.js';
+export { deskLink, notifyRequesterOfReply, requesterLink } from './support.mail.js';
+export { nextTicketNumber } from './support.numbers.js';
+export { seedDemoSupport } from './support.seed.js';
 
 /**
  * The support desk (docs/support.md): requests (tickets) people file from their cabinet with the context they
@@ -22,4 +36,5 @@ export const supportModule = defineModule({
     wireRequests(ctx);
     wireDesk(ctx);
   },
+  personalData: supportPersonalData,
 });

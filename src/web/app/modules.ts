@@ -33,6 +33,7 @@ import { profileModule } from '../modules/profile';
 import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
+import { supportModule } from '../modules/support';
 import { supportDeskModule } from '../modules/support-desk';
 import { supportReportsModule } from '../modules/support-reports';
 import { twofactorModule } from '../modules/twofactor';
@@ -65,6 +66,7 @@ export const webModules: WebModule[] = [
   documentsModule,
   orderAftercareModule,
   agreementsModule,
+  supportModule,
   financeModule,
   reconciliationsModule,
   supportReportsModule,

@@ -29,6 +29,7 @@ export type Texts = typeof base & {
   orders: typeof import('../modules/orders/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');
   reconciliations: typeof import('../modules/reconciliations/i18n/ru.json');
+  support: typeof import('../modules/support/i18n/ru.json');
   'security-settings': typeof import('../modules/security-settings/i18n/ru.json');
   'support-reports': typeof import('../modules/support-reports/i18n/ru.json');
   'seller-settings': typeof import('../modules/seller-settings/i18n/ru.json');

@@ -2,6 +2,7 @@ import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconDatabaseExport,
+  IconLifebuoy,
   IconLogin,
   IconLogout,
   IconMapPin,
@@ -11,7 +12,7 @@ import {
   IconUserPlus,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from '@tanstack/react-router';
+import { Link, useLocation, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isPlaceholderEmail } from '../../../shared/phone';
 import { profileQuery } from '../../modules/profile/api';
@@ -28,6 +29,7 @@ export function UserMenu() {
   const session = useQuery(sessionQuery);
   const signOut = useSignOut();
   const { pathname, href } = useLocation();
+  const { orgId } = useParams({ strict: false }) as { orgId?: string };
   const user = session.data?.user ?? null;
   // The picture is part of the profile, not of the session; the profile page refreshes this query.
   const me = useMe();
@@ -101,6 +103,20 @@ export function UserMenu() {
               renderRoot={(props) => <Link to="/profile/privacy" {...props} />}
             >
               {t('shell.user.privacy')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconLifebuoy size={16} aria-hidden="true" />}
+              renderRoot={(props) => (
+                // The page the person is on goes with the request, so support sees where they got stuck.
+                <Link
+                  to={`${orgId ? `/orgs/${orgId}` : ''}/support/new`}
+                  search={{ kind: 'page', label: document.title.slice(0, 200), path: pathname }}
+                  {...props}
+                />
+              )}
+              data-testid="user-menu-help"
+            >
+              {t('support.help')}
             </Menu.Item>
             <Menu.Item
               leftSection={<IconLogout size={16} aria-hidden="true" />}

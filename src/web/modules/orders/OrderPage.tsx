@@ -23,6 +23,7 @@ import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { OrderDocuments } from '../documents/OrderDocuments';
 import { OrderAftercareLinks } from '../order-aftercare/OrderAftercareLinks';
+import { AskButton } from '../support/AskButton';
 import { apiBase, formatMoney, type Order, type OrderScope, orderQuery, pageBase } from './api';
 import { OrderDownloads } from './OrderDownloads';
 import { RepeatOrderButton } from './RepeatOrderButton';
@@ -148,6 +149,15 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
         actions={
           <Group gap="xs">
             <RepeatOrderButton order={order} scope={scope} />
+            <AskButton
+              base={base}
+              context={{
+                kind: 'order',
+                id: order.id,
+                label: order.number,
+                path: `${base}/orders/${order.id}`,
+              }}
+            />
             {order.can.pay ? (
               <Button loading={pay.isPending} onClick={() => pay.mutate()} data-testid="order-pay">
                 {t('orders.detail.pay')}
