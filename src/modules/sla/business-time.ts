@@ -110,7 +110,12 @@ function localParts(instant: number, zone: string): LocalParts {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   const ms = ((parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0)) * 1000;
-  return { y: parts.year ?? 0, m: parts.month ?? 0, d: parts.day ?? 0, ms: ms + (instant % 1000 + 1000) % 1000 };
+  return {
+    y: parts.year ?? 0,
+    m: parts.month ?? 0,
+    d: parts.day ?? 0,
+    ms: ms + (((instant % 1000) + 1000) % 1000),
+  };
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
