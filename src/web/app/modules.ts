@@ -32,6 +32,7 @@ import { profileModule } from '../modules/profile';
 import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
+import { slaAdminModule } from '../modules/sla-admin';
 import { twofactorModule } from '../modules/twofactor';
 import type { WebModule } from './module-types';
 
@@ -53,6 +54,7 @@ export const webModules: WebModule[] = [
   sellerSettingsModule,
   catalogTransferModule,
   deliveryAdminModule,
+  slaAdminModule,
   addressesModule,
   cartsModule,
   notificationsModule,
