@@ -42,7 +42,7 @@ test.describe('[BACK OFFICE] SLA and business hours', () => {
     await expect(preview).toBeVisible();
     await checkA11y('SLA and business hours');
 
-    await page.getByRole('textbox', { name: sla.priority }).first().click();
+    await page.locator('section[aria-labelledby="sla-preview"]').getByLabel(sla.priority).click();
     await page.getByRole('option', { name: sla.priorities[priority] }).click();
     await expect(preview).toContainText(sla.priorities[priority]);
     const zone = 'Europe/Moscow';
