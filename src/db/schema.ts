@@ -25,6 +25,7 @@ export * from '../modules/people/people.tables.js';
 export * from '../modules/people/staff.tables.js';
 export * from '../modules/profile/profile.tables.js';
 export * from '../modules/settings/settings.tables.js';
+export * from '../modules/sla/sla.tables.js';
 export * from '../modules/sms/sms.tables.js';
 export * from '../modules/support/support.tables.js';
 export * from '../server/core/jobs/jobs.tables.js';

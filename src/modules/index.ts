@@ -17,6 +17,7 @@ import { ordersModule } from './orders/index.js';
 import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
 import { settingsModule } from './settings/index.js';
+import { slaModule } from './sla/index.js';
 import { smsModule } from './sms/index.js';
 import { supportModule } from './support/index.js';
 import { systemModule } from './system/index.js';
@@ -43,5 +44,6 @@ export const modules: KabinetModule[] = [
   documentsModule,
   financeModule,
   agreementsModule,
+  slaModule,
   supportModule,
 ];

@@ -33,6 +33,7 @@ import { profileModule } from '../modules/profile';
 import { reconciliationsModule } from '../modules/reconciliations';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
+import { slaAdminModule } from '../modules/sla-admin';
 import { supportModule } from '../modules/support';
 import { supportDeskModule } from '../modules/support-desk';
 import { supportReportsModule } from '../modules/support-reports';
@@ -57,6 +58,7 @@ export const webModules: WebModule[] = [
   sellerSettingsModule,
   catalogTransferModule,
   deliveryAdminModule,
+  slaAdminModule,
   addressesModule,
   cartsModule,
   notificationsModule,

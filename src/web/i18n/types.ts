@@ -15,6 +15,7 @@ export type Texts = typeof base & {
   customer360: typeof import('../modules/customer360/i18n/ru.json');
   'catalog-admin': typeof import('../modules/catalog-admin/i18n/ru.json');
   'delivery-admin': typeof import('../modules/delivery-admin/i18n/ru.json');
+  'sla-admin': typeof import('../modules/sla-admin/i18n/ru.json');
   devmail: typeof import('../modules/devmail/i18n/ru.json');
   documents: typeof import('../modules/documents/i18n/ru.json');
   'order-aftercare': typeof import('../modules/order-aftercare/i18n/ru.json');
