@@ -41,12 +41,23 @@ const editorOf = (request: FastifyRequest): Editor => {
 /** The knowledge base editor (permission kb.manage): categories, drafts, publishing per audience. */
 export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const audit = (request: FastifyRequest, action: string, subject: string, details: Record<string, unknown> = {}) =>
-    recordAudit(db, request, { action: `kb.${action}`, subject, details });
+  const audit = (
+    request: FastifyRequest,
+    action: string,
+    subject: string,
+    details: Record<string, unknown> = {},
+  ) => recordAudit(db, request, { action: `kb.${action}`, subject, details });
 
   api.get(
     '/admin/kb/categories',
-    { config: staff, schema: { tags, summary: 'Every category with its number of articles', response: { 200: categoryListSchema } } },
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'Every category with its number of articles',
+        response: { 200: categoryListSchema },
+      },
+    },
     async () => listCategories(db, 'all'),
   );
   api.post(
@@ -65,7 +76,13 @@ export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void
     '/admin/kb/categories/:id',
     {
       config: staff,
-      schema: { tags, summary: 'Rename or reorder a category', params: idParams, body: categoryBody, response: { 200: categorySchema } },
+      schema: {
+        tags,
+        summary: 'Rename or reorder a category',
+        params: idParams,
+        body: categoryBody,
+        response: { 200: categorySchema },
+      },
     },
     async (request) => {
       const row = await updateCategory(db, request.params.id, request.body);
@@ -90,7 +107,8 @@ export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void
       config: staff,
       schema: {
         tags,
-        summary: 'Every article, drafts included, recently changed first (filters: status, category, audience, q)',
+        summary:
+          'Every article, drafts included, recently changed first (filters: status, category, audience, q)',
         querystring: adminArticleListQuery,
         response: { 200: adminArticlePageSchema },
       },
@@ -101,7 +119,12 @@ export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void
     '/admin/kb/articles',
     {
       config: staff,
-      schema: { tags, summary: 'Start a draft article', body: articleBody, response: { 201: adminArticleSchema } },
+      schema: {
+        tags,
+        summary: 'Start a draft article',
+        body: articleBody,
+        response: { 201: adminArticleSchema },
+      },
     },
     async (request, reply) => {
       const id = await createArticle(db, editorOf(request), request.body);
@@ -143,7 +166,12 @@ export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void
     '/admin/kb/articles/:id',
     {
       config: staff,
-      schema: { tags, summary: 'An article as the editor sees it (with its preview HTML)', params: idParams, response: { 200: adminArticleSchema } },
+      schema: {
+        tags,
+        summary: 'An article as the editor sees it (with its preview HTML)',
+        params: idParams,
+        response: { 200: adminArticleSchema },
+      },
     },
     async (request) => adminArticle(db, request.params.id),
   );
@@ -151,7 +179,13 @@ export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void
     '/admin/kb/articles/:id',
     {
       config: staff,
-      schema: { tags, summary: 'Save an article', params: idParams, body: articleBody, response: { 200: adminArticleSchema } },
+      schema: {
+        tags,
+        summary: 'Save an article',
+        params: idParams,
+        body: articleBody,
+        response: { 200: adminArticleSchema },
+      },
     },
     async (request) => {
       await updateArticle(db, editorOf(request), request.params.id, request.body);
@@ -169,10 +203,22 @@ export function kbAdminRoutes(app: FastifyInstance, { db }: ModuleContext): void
       `/admin/kb/articles/:id/${verb}`,
       {
         config: staff,
-        schema: { tags, summary, params: idParams, body: publishBody.nullish(), response: { 200: adminArticleSchema } },
+        schema: {
+          tags,
+          summary,
+          params: idParams,
+          body: publishBody.nullish(),
+          response: { 200: adminArticleSchema },
+        },
       },
       async (request) => {
-        const row = await setArticleStatus(db, editorOf(request), request.params.id, status, request.body?.audiences);
+        const row = await setArticleStatus(
+          db,
+          editorOf(request),
+          request.params.id,
+          status,
+          request.body?.audiences,
+        );
         await audit(request, action, row.id, { audiences: row.audiences });
         return adminArticle(db, row.id);
       },

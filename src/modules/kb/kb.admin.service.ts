@@ -25,7 +25,9 @@ const slugTaken = (path: string) =>
 
 /** Postgres unique violation: a slug somebody else took at the same moment. */
 const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && ((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505';
+  typeof e === 'object' &&
+  e !== null &&
+  ((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505';
 
 async function categories(db: Db) {
   const rows = await db.select().from(kbCategories);
@@ -61,9 +63,14 @@ export async function adminArticle(db: Db, id: string) {
 
 async function checkCategory(db: Db, categoryId: string | null) {
   if (!categoryId) return;
-  const [row] = await db.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.id, categoryId));
+  const [row] = await db
+    .select({ id: kbCategories.id })
+    .from(kbCategories)
+    .where(eq(kbCategories.id, categoryId));
   if (!row) {
-    throw new AppError('VALIDATION_FAILED', 'No such category', [{ path: 'categoryId', message: 'No such category' }]);
+    throw new AppError('VALIDATION_FAILED', 'No such category', [
+      { path: 'categoryId', message: 'No such category' },
+    ]);
   }
 }
 
@@ -167,7 +174,9 @@ export async function setArticleStatus(
 ): Promise<ArticleRow> {
   const row = await articleById(db, id);
   if (status === 'published' && !row.title.trim()) {
-    throw new AppError('VALIDATION_FAILED', 'An article needs a title', [{ path: 'title', message: 'Required' }]);
+    throw new AppError('VALIDATION_FAILED', 'An article needs a title', [
+      { path: 'title', message: 'Required' },
+    ]);
   }
   const [after] = await db
     .update(kbArticles)
@@ -186,9 +195,39 @@ export async function setArticleStatus(
 /** A slug from a title: transliterated Russian, latin letters, digits and dashes, made unique with a suffix. */
 export async function freeSlug(db: Db, title: string): Promise<string> {
   const map: Record<string, string> = {
-    а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-    м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h', ц: 'ts', ч: 'ch', ш: 'sh',
-    щ: 'sch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+    а: 'a',
+    б: 'b',
+    в: 'v',
+    г: 'g',
+    д: 'd',
+    е: 'e',
+    ё: 'e',
+    ж: 'zh',
+    з: 'z',
+    и: 'i',
+    й: 'y',
+    к: 'k',
+    л: 'l',
+    м: 'm',
+    н: 'n',
+    о: 'o',
+    п: 'p',
+    р: 'r',
+    с: 's',
+    т: 't',
+    у: 'u',
+    ф: 'f',
+    х: 'h',
+    ц: 'ts',
+    ч: 'ch',
+    ш: 'sh',
+    щ: 'sch',
+    ъ: '',
+    ы: 'y',
+    ь: '',
+    э: 'e',
+    ю: 'yu',
+    я: 'ya',
   };
   const base =
     [...title.toLowerCase()]
@@ -238,7 +277,10 @@ async function categoryById(db: Db, id: string): Promise<CategoryRow> {
 }
 
 export async function createCategory(db: Db, input: CategoryInput): Promise<CategoryRow> {
-  const [clash] = await db.select({ id: kbCategories.id }).from(kbCategories).where(eq(kbCategories.slug, input.slug));
+  const [clash] = await db
+    .select({ id: kbCategories.id })
+    .from(kbCategories)
+    .where(eq(kbCategories.slug, input.slug));
   if (clash) throw slugTaken('slug');
   const [row] = await db
     .insert(kbCategories)
@@ -265,10 +307,12 @@ export async function updateCategory(db: Db, id: string, input: CategoryInput): 
 /** Deletes an empty category; one that still holds articles is refused. */
 export async function deleteCategory(db: Db, id: string): Promise<CategoryRow> {
   const row = await categoryById(db, id);
-  const [used] = await db.select({ id: kbArticles.id }).from(kbArticles).where(eq(kbArticles.categoryId, id)).limit(1);
+  const [used] = await db
+    .select({ id: kbArticles.id })
+    .from(kbArticles)
+    .where(eq(kbArticles.categoryId, id))
+    .limit(1);
   if (used) throw new AppError('CONFLICT', 'The category still holds articles; move them first');
   await db.delete(kbCategories).where(eq(kbCategories.id, id));
   return row;
 }
-
-

@@ -2,7 +2,22 @@ import sanitizeHtml from 'sanitize-html';
 
 /** What an article's HTML may hold: text formatting, lists, headings and links; nothing that runs. */
 const options: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'h2', 'h3', 'h4', 'blockquote', 'a', 'hr'],
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'code',
+    'ul',
+    'ol',
+    'li',
+    'h2',
+    'h3',
+    'h4',
+    'blockquote',
+    'a',
+    'hr',
+  ],
   allowedAttributes: { a: ['href', 'rel', 'target'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
@@ -10,7 +25,7 @@ const options: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Inline Markdown of an already escaped line: **bold**, *italic*, `code`, [text](url) (http, https, mailto, /path). */
@@ -39,7 +54,7 @@ export function markdownToHtml(source: string): string {
     list = null;
   };
   for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = escape(raw.trimEnd());
+    const line = escapeHtml(raw.trimEnd());
     const heading = /^(#{1,4})\s+(.*)$/.exec(line);
     const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
     const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);

@@ -4,18 +4,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleContext } from '../../server/core/module.js';
 import { audiencesOf } from './kb.audience.js';
 import {
-  articlePageSchema,
   articleListQuery,
+  articlePageSchema,
   articleSchema,
   categoryListSchema,
   feedbackBody,
   feedbackResultSchema,
   orgQuery,
   slugParams,
-  suggestQuery,
   suggestionsSchema,
+  suggestQuery,
 } from './kb.schema.js';
-import { listArticles, listCategories, readArticle, suggestArticles, type Voter, voteOnArticle } from './kb.service.js';
+import {
+  listArticles,
+  listCategories,
+  readArticle,
+  suggestArticles,
+  type Voter,
+  voteOnArticle,
+} from './kb.service.js';
 
 const tags = ['kb'];
 const open = { access: { public: true as const } };
@@ -68,7 +75,8 @@ export function kbPublicRoutes(app: FastifyInstance, { db, config }: ModuleConte
       config: open,
       schema: {
         tags,
-        summary: 'Articles I may read: by category, or a full-text search (q, Russian morphology) with snippets',
+        summary:
+          'Articles I may read: by category, or a full-text search (q, Russian morphology) with snippets',
         querystring: articleListQuery,
         response: { 200: articlePageSchema },
       },
@@ -117,7 +125,8 @@ export function kbPublicRoutes(app: FastifyInstance, { db, config }: ModuleConte
       config: open,
       schema: {
         tags,
-        summary: 'Articles that may answer a request being typed (subject and text); short input suggests none',
+        summary:
+          'Articles that may answer a request being typed (subject and text); short input suggests none',
         querystring: suggestQuery,
         response: { 200: suggestionsSchema },
       },

@@ -134,7 +134,10 @@ export const feedbackResultSchema = z.object({
   myVote: z.boolean(),
 });
 
-export const articlePageSchema = z.object({ items: z.array(articleCardSchema), nextCursor: z.string().nullable() });
+export const articlePageSchema = z.object({
+  items: z.array(articleCardSchema),
+  nextCursor: z.string().nullable(),
+});
 export const adminArticlePageSchema = z.object({
   items: z.array(adminArticleSchema),
   nextCursor: z.string().nullable(),

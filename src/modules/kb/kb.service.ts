@@ -10,10 +10,11 @@ import { type KbAudience, kbArticles, kbCategories, kbFeedback } from './kb.tabl
 type ArticleRow = typeof kbArticles.$inferSelect;
 type CategoryRow = typeof kbCategories.$inferSelect;
 
-const audienceArray = (audiences: KbAudience[]) => sql`array[${sql.join(
-  audiences.map((a) => sql`${a}`),
-  sql`, `,
-)}]::text[]`;
+const audienceArray = (audiences: KbAudience[]) =>
+  sql`array[${sql.join(
+    audiences.map((a) => sql`${a}`),
+    sql`, `,
+  )}]::text[]`;
 
 /** Published and meant for one of these audiences: the only articles the cabinet ever sees. */
 export const visibleTo = (audiences: KbAudience[]): SQL =>
@@ -37,7 +38,11 @@ async function categoryMap(db: Db) {
   return new Map(rows.map((c) => [c.id, c]));
 }
 
-export function presentCard(a: ArticleRow, categories: Map<string, CategoryRow>, snippet: string | null = null) {
+export function presentCard(
+  a: ArticleRow,
+  categories: Map<string, CategoryRow>,
+  snippet: string | null = null,
+) {
   return {
     id: a.id,
     slug: a.slug,
@@ -267,4 +272,3 @@ export async function voteOnArticle(
     return { helpfulYes: after?.helpfulYes ?? 0, helpfulNo: after?.helpfulNo ?? 0, myVote: helpful };
   });
 }
-

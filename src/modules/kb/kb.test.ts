@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../audit/audit.tables.js';
-import { type CompaniesTestApp, companiesTestApp, demoCompanies, demoPeople, origin } from '../companies/companies.testkit.js';
+import {
+  type CompaniesTestApp,
+  companiesTestApp,
+  demoCompanies,
+  demoPeople,
+  origin,
+} from '../companies/companies.testkit.js';
 import { markdownToHtml } from './kb.markdown.js';
 import { kbFeedback } from './kb.tables.js';
 
@@ -92,7 +98,9 @@ describe('search with Russian morphology', () => {
   });
 
   it('lists by category and language', async () => {
-    const list = slugsOf(await get(undefined, '/api/v1/public/kb/articles?category=payment-documents&lang=ru'));
+    const list = slugsOf(
+      await get(undefined, '/api/v1/public/kb/articles?category=payment-documents&lang=ru'),
+    );
     expect(list).toContain('oplata-po-schetu');
     expect(list).not.toContain('paying-by-invoice');
     expect(list).not.toContain('kak-oformit-zakaz');
@@ -117,17 +125,19 @@ describe('who reads what', () => {
     const inDealer = await get(owner, `/api/v1/public/kb/articles/kak-dobavit-kollegu?org=${dealerId}`);
     expect(inDealer.statusCode).toBe(200);
     expect(inDealer.json().bodyHtml).toContain('<ol>');
-    expect((await get(customer, `/api/v1/public/kb/articles/kak-dobavit-kollegu?org=${dealerId}`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await get(customer, `/api/v1/public/kb/articles/kak-dobavit-kollegu?org=${dealerId}`)).statusCode,
+    ).toBe(404);
   });
 
   it('gives supplier articles to members acting in a supplier company only', async () => {
     await publishedArticle('dlya-postavschikov', ['supplier']);
-    expect((await get(owner, `/api/v1/public/kb/articles/dlya-postavschikov?org=${dealerId}`)).statusCode).toBe(404);
-    expect((await get(supplier, `/api/v1/public/kb/articles/dlya-postavschikov?org=${supplierId}`)).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await get(owner, `/api/v1/public/kb/articles/dlya-postavschikov?org=${dealerId}`)).statusCode,
+    ).toBe(404);
+    expect(
+      (await get(supplier, `/api/v1/public/kb/articles/dlya-postavschikov?org=${supplierId}`)).statusCode,
+    ).toBe(200);
   });
 
   it('shows staff every audience but never a draft or an archived article, in lists, search or suggestions', async () => {
@@ -143,7 +153,10 @@ describe('who reads what', () => {
     for (const who of [undefined, customer, support, k.operator]) {
       expect(await search('доставка', who)).not.toContain('chernovik-dostavka');
       expect((await get(who, '/api/v1/public/kb/articles/chernovik-dostavka')).statusCode).toBe(404);
-      const suggested = await get(who, `/api/v1/public/kb/suggest?q=${encodeURIComponent('секретная доставка грузов')}`);
+      const suggested = await get(
+        who,
+        `/api/v1/public/kb/suggest?q=${encodeURIComponent('секретная доставка грузов')}`,
+      );
       expect(slugsOf(suggested)).not.toContain('chernovik-dostavka');
     }
     const id = await publishedArticle('arhiv-dostavka', ['public'], 'Архивная доставка');
@@ -155,12 +168,14 @@ describe('who reads what', () => {
 
   it('counts categories by what the reader may see', async () => {
     const count = async (cookie?: string) =>
-      (await get(cookie, '/api/v1/public/kb/categories')).json().items.find(
-        (c: { slug: string }) => c.slug === 'account-company',
-      ).articleCount;
+      (await get(cookie, '/api/v1/public/kb/categories'))
+        .json()
+        .items.find((c: { slug: string }) => c.slug === 'account-company').articleCount;
     expect(await count()).toBe(1);
     expect(await count(customer)).toBe(1);
-    expect((await get(owner, `/api/v1/public/kb/categories?org=${dealerId}`)).json().items[2].articleCount).toBe(2);
+    expect(
+      (await get(owner, `/api/v1/public/kb/categories?org=${dealerId}`)).json().items[2].articleCount,
+    ).toBe(2);
   });
 });
 
@@ -211,7 +226,9 @@ describe('suggestions while a request is typed', () => {
     expect(slugsOf(res)[0]).toBe('vozvrat-tovara');
     expect(slugsOf(res).length).toBeLessThanOrEqual(5);
     expect(slugsOf(await get(customer, '/api/v1/public/kb/suggest?q=%D0%B0%D0%BA'))).toEqual([]);
-    expect(slugsOf(await get(customer, `/api/v1/public/kb/suggest?q=${encodeURIComponent('!!! ??? ---')}`))).toEqual([]);
+    expect(
+      slugsOf(await get(customer, `/api/v1/public/kb/suggest?q=${encodeURIComponent('!!! ??? ---')}`)),
+    ).toEqual([]);
     expect((await get(customer, '/api/v1/public/kb/suggest?limit=50&q=abcd')).statusCode).toBe(400);
   });
 });
@@ -220,9 +237,10 @@ describe('the editor', () => {
   it('needs a signed-in staff member with kb.manage', async () => {
     expect((await get(undefined, '/api/v1/admin/kb/articles')).statusCode).toBe(401);
     expect((await get(customer, '/api/v1/admin/kb/articles')).statusCode).toBe(403);
-    expect((await k.as(owner)('POST', '/api/v1/admin/kb/categories', { slug: 'x', nameRu: 'x', nameEn: 'x' })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await k.as(owner)('POST', '/api/v1/admin/kb/categories', { slug: 'x', nameRu: 'x', nameEn: 'x' }))
+        .statusCode,
+    ).toBe(403);
     expect((await get(support, '/api/v1/admin/kb/articles')).statusCode).toBe(200);
   });
 
@@ -263,7 +281,8 @@ describe('the editor', () => {
     expect(back.json().status).toBe('draft');
     expect((await get(undefined, '/api/v1/public/kb/articles/novaya-statya')).statusCode).toBe(404);
 
-    const drafts = (await get(k.operator, '/api/v1/admin/kb/articles?status=draft&audience=public')).json().items;
+    const drafts = (await get(k.operator, '/api/v1/admin/kb/articles?status=draft&audience=public')).json()
+      .items;
     expect(drafts.map((a: AdminArticle) => a.slug)).toContain('novaya-statya');
 
     const audited = await k.t.db
@@ -277,13 +296,17 @@ describe('the editor', () => {
 
   it('answers 400 for bad input and 404 for unknown ids', async () => {
     const op = k.as(k.operator);
-    const bad = await op('POST', '/api/v1/admin/kb/articles', { slug: 'Плохой slug', title: '', audiences: ['all'] });
+    const bad = await op('POST', '/api/v1/admin/kb/articles', {
+      slug: 'Плохой slug',
+      title: '',
+      audiences: ['all'],
+    });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.slug', 'body.title', 'body.audiences.0']));
-    expect((await op('POST', '/api/v1/admin/kb/articles', { slug: 'a', title: 'b', audiences: [] })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await op('POST', '/api/v1/admin/kb/articles', { slug: 'a', title: 'b', audiences: [] })).statusCode,
+    ).toBe(400);
     const noCategory = await op('POST', '/api/v1/admin/kb/articles', {
       slug: 'bez-kategorii',
       title: 'T',
@@ -291,9 +314,9 @@ describe('the editor', () => {
     });
     expect(noCategory.statusCode).toBe(400);
     expect((await get(k.operator, '/api/v1/admin/kb/articles/nope')).statusCode).toBe(404);
-    expect((await get(k.operator, '/api/v1/admin/kb/articles/00000000-0000-7000-8000-000000000000')).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await get(k.operator, '/api/v1/admin/kb/articles/00000000-0000-7000-8000-000000000000')).statusCode,
+    ).toBe(404);
     expect((await op('POST', '/api/v1/admin/kb/articles/nope/publish', {})).statusCode).toBe(404);
     expect((await get(undefined, `/api/v1/public/kb/articles/${'x'.repeat(200)}`)).statusCode).toBe(400);
     expect((await get(undefined, '/api/v1/public/kb/articles?org=not-a-uuid')).statusCode).toBe(400);
@@ -301,15 +324,28 @@ describe('the editor', () => {
 
   it('manages categories and refuses to delete one that holds articles', async () => {
     const op = k.as(k.operator);
-    const made = await op('POST', '/api/v1/admin/kb/categories', { slug: 'bonusy', nameRu: 'Бонусы', nameEn: 'Bonuses', sort: 40 });
+    const made = await op('POST', '/api/v1/admin/kb/categories', {
+      slug: 'bonusy',
+      nameRu: 'Бонусы',
+      nameEn: 'Bonuses',
+      sort: 40,
+    });
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json().id;
-    expect((await op('POST', '/api/v1/admin/kb/categories', { slug: 'bonusy', nameRu: 'Б', nameEn: 'B' })).statusCode).toBe(409);
-    const renamed = await op('PUT', `/api/v1/admin/kb/categories/${id}`, { slug: 'bonusy', nameRu: 'Бонусы и акции', nameEn: 'Bonuses', sort: 5 });
+    expect(
+      (await op('POST', '/api/v1/admin/kb/categories', { slug: 'bonusy', nameRu: 'Б', nameEn: 'B' }))
+        .statusCode,
+    ).toBe(409);
+    const renamed = await op('PUT', `/api/v1/admin/kb/categories/${id}`, {
+      slug: 'bonusy',
+      nameRu: 'Бонусы и акции',
+      nameEn: 'Bonuses',
+      sort: 5,
+    });
     expect(renamed.json().nameRu).toBe('Бонусы и акции');
-    const full = (await get(k.operator, '/api/v1/admin/kb/categories')).json().items.find(
-      (c: { slug: string }) => c.slug === 'orders-delivery',
-    );
+    const full = (await get(k.operator, '/api/v1/admin/kb/categories'))
+      .json()
+      .items.find((c: { slug: string }) => c.slug === 'orders-delivery');
     expect((await op('DELETE', `/api/v1/admin/kb/categories/${full.id}`)).statusCode).toBe(409);
     expect((await op('DELETE', `/api/v1/admin/kb/categories/${id}`)).statusCode).toBe(204);
     expect((await op('DELETE', `/api/v1/admin/kb/categories/${id}`)).statusCode).toBe(404);
@@ -324,15 +360,28 @@ describe('the editor', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const draft = res.json() as AdminArticle;
-    expect(draft).toMatchObject({ status: 'draft', audiences: ['staff'], sourceTicketId: ticketId, slug: 'kak-smenit-adres-dostavki' });
-    expect(draft.bodyHtml).toBe('<p>Добрый день!<br />Адрес можно сменить до отгрузки.</p>\n<p>Напишите нам номер заказа.</p>');
+    expect(draft).toMatchObject({
+      status: 'draft',
+      audiences: ['staff'],
+      sourceTicketId: ticketId,
+      slug: 'kak-smenit-adres-dostavki',
+    });
+    expect(draft.bodyHtml).toBe(
+      '<p>Добрый день!<br />Адрес можно сменить до отгрузки.</p>\n<p>Напишите нам номер заказа.</p>',
+    );
     const second = await k.as(support)('POST', '/api/v1/admin/kb/articles/from-answer', {
       title: 'Как сменить адрес доставки',
       body: 'Другой ответ',
     });
     expect(second.json().slug).toBe('kak-smenit-adres-dostavki-2');
-    expect((await k.as(support)('POST', '/api/v1/admin/kb/articles/from-answer', { title: 'x', body: ' ' })).statusCode).toBe(400);
-    expect((await k.as(customer)('POST', '/api/v1/admin/kb/articles/from-answer', { title: 'x', body: 'y' })).statusCode).toBe(403);
+    expect(
+      (await k.as(support)('POST', '/api/v1/admin/kb/articles/from-answer', { title: 'x', body: ' ' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await k.as(customer)('POST', '/api/v1/admin/kb/articles/from-answer', { title: 'x', body: 'y' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('previews Markdown as the cabinet will show it', async () => {
@@ -343,6 +392,8 @@ describe('the editor', () => {
 
 describe('markdown', () => {
   it('escapes HTML typed into the text', () => {
-    expect(markdownToHtml('a < b & <img src=x onerror=alert(1)>')).toBe('<p>a &lt; b &amp; &lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(markdownToHtml('a < b & <img src=x onerror=alert(1)>')).toBe(
+      '<p>a &lt; b &amp; &lt;img src=x onerror=alert(1)&gt;</p>',
+    );
   });
 });

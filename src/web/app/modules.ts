@@ -24,6 +24,8 @@ import { exchange1cModule } from '../modules/exchange1c';
 import { financeModule } from '../modules/finance';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { kbModule } from '../modules/kb';
+import { kbAdminModule } from '../modules/kb-admin';
 import { notificationsModule } from '../modules/notifications';
 import { orderAftercareModule } from '../modules/order-aftercare';
 import { ordersModule } from '../modules/orders';
@@ -63,4 +65,6 @@ export const webModules: WebModule[] = [
   agreementsModule,
   financeModule,
   reconciliationsModule,
+  kbModule,
+  kbAdminModule,
 ];
