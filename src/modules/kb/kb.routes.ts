@@ -7,6 +7,7 @@ import {
   articleListQuery,
   articlePageSchema,
   articleSchema,
+  categoriesQuery,
   categoryListSchema,
   feedbackBody,
   feedbackResultSchema,
@@ -62,11 +63,11 @@ export function kbPublicRoutes(app: FastifyInstance, { db, config }: ModuleConte
       schema: {
         tags,
         summary: 'Help centre categories with the number of articles I may read in each',
-        querystring: orgQuery,
+        querystring: categoriesQuery,
         response: { 200: categoryListSchema },
       },
     },
-    async (request) => listCategories(db, await audiences(request, request.query.org)),
+    async (request) => listCategories(db, await audiences(request, request.query.org), request.query.lang),
   );
 
   api.get(

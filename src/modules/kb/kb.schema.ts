@@ -64,6 +64,7 @@ export const suggestQuery = z.object({
 });
 
 export const orgQuery = z.object({ org: orgParam });
+export const categoriesQuery = orgQuery.extend({ lang: z.enum(kbLanguages).optional() });
 
 export const adminArticleListQuery = pageQuery.extend({
   status: z.enum(kbStatuses).optional(),

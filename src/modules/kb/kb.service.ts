@@ -55,12 +55,17 @@ export function presentCard(
   };
 }
 
-/** Categories in their order, with how many articles each holds for these audiences. */
-export async function listCategories(db: Db, audiences: KbAudience[] | 'all') {
+/** Categories in their order, with how many articles each holds for these audiences (in one language). */
+export async function listCategories(db: Db, audiences: KbAudience[] | 'all', lang?: 'ru' | 'en') {
   const counted = await db
     .select({ categoryId: kbArticles.categoryId, n: count() })
     .from(kbArticles)
-    .where(audiences === 'all' ? undefined : visibleTo(audiences))
+    .where(
+      and(
+        audiences === 'all' ? undefined : visibleTo(audiences),
+        lang ? eq(kbArticles.language, lang) : undefined,
+      ),
+    )
     .groupBy(kbArticles.categoryId);
   const counts = new Map(counted.map((c) => [c.categoryId, Number(c.n)]));
   const rows = await db.select().from(kbCategories).orderBy(asc(kbCategories.sort), asc(kbCategories.nameRu));

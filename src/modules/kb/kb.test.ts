@@ -105,6 +105,8 @@ describe('search with Russian morphology', () => {
     expect(list).not.toContain('paying-by-invoice');
     expect(list).not.toContain('kak-oformit-zakaz');
     expect(slugsOf(await get(undefined, '/api/v1/public/kb/articles?category=nope'))).toEqual([]);
+    const english = (await get(undefined, '/api/v1/public/kb/categories?lang=en')).json().items;
+    expect(english.map((c: { articleCount: number }) => c.articleCount)).toEqual([1, 1, 0]);
   });
 });
 

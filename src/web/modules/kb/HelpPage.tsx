@@ -9,7 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ArticleCards } from './ArticleCards';
-import { categoryName, kbArticlesQuery, kbCategoriesQuery } from './api';
+import { categoryName, kbArticlesQuery, kbCategoriesQuery, kbLanguageOf } from './api';
 import { KbSuggestions } from './KbSuggestions';
 
 /** The help centre (FAQ): categories, search with highlighted snippets, and "did not find an answer?". */
@@ -21,9 +21,10 @@ export function HelpPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [category, setCategory] = useState<string | null>(null);
   const [question, setQuestion] = useState('');
-  const categories = useQuery(kbCategoriesQuery(org));
+  const lang = kbLanguageOf(i18n.language);
+  const categories = useQuery(kbCategoriesQuery(org, lang));
   const articles = useQuery({
-    ...kbArticlesQuery({ org, q, category }),
+    ...kbArticlesQuery({ org, q, category, lang }),
     placeholderData: keepPreviousData,
   });
   const visibleCategories = (categories.data?.items ?? []).filter((c) => c.articleCount > 0);

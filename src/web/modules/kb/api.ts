@@ -38,18 +38,32 @@ export interface KbArticle extends KbArticleCard {
 export const categoryName = (c: { nameRu: string; nameEn: string }, language: string) =>
   language.startsWith('en') ? c.nameEn : c.nameRu;
 
-export const kbCategoriesQuery = (org: string | null) =>
+/** The articles' language for a UI language: the help centre shows articles written in it. */
+export const kbLanguageOf = (language: string): 'ru' | 'en' => (language.startsWith('en') ? 'en' : 'ru');
+
+export const kbCategoriesQuery = (org: string | null, lang: 'ru' | 'en') =>
   queryOptions({
-    queryKey: ['kb', 'categories', org],
-    queryFn: () => api<{ items: KbCategory[] }>('/api/v1/public/kb/categories', { query: { org } }),
+    queryKey: ['kb', 'categories', org, lang],
+    queryFn: () => api<{ items: KbCategory[] }>('/api/v1/public/kb/categories', { query: { org, lang } }),
   });
 
-export const kbArticlesQuery = (params: { org: string | null; q: string; category: string | null }) =>
+export const kbArticlesQuery = (params: {
+  org: string | null;
+  q: string;
+  category: string | null;
+  lang: 'ru' | 'en';
+}) =>
   queryOptions({
     queryKey: ['kb', 'articles', params],
     queryFn: () =>
       api<{ items: KbArticleCard[]; nextCursor: string | null }>('/api/v1/public/kb/articles', {
-        query: { org: params.org, q: params.q || null, category: params.category, limit: 50 },
+        query: {
+          org: params.org,
+          q: params.q || null,
+          category: params.category,
+          lang: params.lang,
+          limit: 50,
+        },
       }),
   });
 
