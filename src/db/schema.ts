@@ -17,6 +17,7 @@ export * from '../modules/identity/identity.tables.js';
 export * from '../modules/identity/phone/phone.tables.js';
 export * from '../modules/identity/throttle.tables.js';
 export * from '../modules/identity/two-factor/two-factor.tables.js';
+export * from '../modules/kb/kb.tables.js';
 export * from '../modules/notifications/notifications.tables.js';
 export * from '../modules/orders/approvals.tables.js';
 export * from '../modules/orders/orders.tables.js';

@@ -12,6 +12,7 @@ import { documentsModule } from './documents/index.js';
 import { exchange1cModule } from './exchange1c/index.js';
 import { financeModule } from './finance/index.js';
 import { identityModule } from './identity/index.js';
+import { kbModule } from './kb/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { ordersModule } from './orders/index.js';
 import { paymentsModule } from './payments/index.js';
@@ -46,4 +47,5 @@ export const modules: KabinetModule[] = [
   agreementsModule,
   slaModule,
   supportModule,
+  kbModule,
 ];

@@ -197,6 +197,12 @@ const expectedPublicRoutes = [
   'DELETE /api/v1/public/cart/lines',
   'POST /api/v1/public/cart/quick-order',
   'POST /api/v1/public/cart/quick-order/file',
+  // The help centre: guests read public articles and vote anonymously (docs/kb.md).
+  'GET /api/v1/public/kb/categories',
+  'GET /api/v1/public/kb/articles',
+  'GET /api/v1/public/kb/articles/:slug',
+  'POST /api/v1/public/kb/articles/:slug/feedback',
+  'GET /api/v1/public/kb/suggest',
 ];
 
 describe('every route declares its access', () => {

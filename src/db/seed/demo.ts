@@ -4,6 +4,7 @@ import { ensureCompany, ensureMember, updateCompany } from '../../modules/compan
 import { createCustomerGroup } from '../../modules/companies/customer-groups.service.js';
 import { seedDemoDelivery } from '../../modules/delivery/delivery.seed.js';
 import { hashPassword, setPasswordHash } from '../../modules/identity/passwords.js';
+import { seedDemoKnowledgeBase } from '../../modules/kb/index.js';
 import {
   countPeople,
   ensureEmployee,
@@ -119,6 +120,7 @@ export async function seedDemo(
       customerId: ids.customer,
       customerName: demoPeople.customer.name,
     });
+    await seedDemoKnowledgeBase(tx, { id: ids.support, name: demoPeople.support.name });
     if (storage) {
       await seedDemoAgreement(tx, storage, {
         company: { id: dealer, ...demoCompanies.dealer },

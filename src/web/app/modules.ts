@@ -25,6 +25,8 @@ import { exchange1cModule } from '../modules/exchange1c';
 import { financeModule } from '../modules/finance';
 import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
+import { kbModule } from '../modules/kb';
+import { kbAdminModule } from '../modules/kb-admin';
 import { notificationsModule } from '../modules/notifications';
 import { orderAftercareModule } from '../modules/order-aftercare';
 import { ordersModule } from '../modules/orders';
@@ -73,4 +75,6 @@ export const webModules: WebModule[] = [
   reconciliationsModule,
   supportReportsModule,
   customer360Module,
+  kbModule,
+  kbAdminModule,
 ];

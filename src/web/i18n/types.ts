@@ -26,6 +26,8 @@ export type Texts = typeof base & {
   finance: typeof import('../modules/finance/i18n/ru.json');
   home: typeof import('../modules/home/i18n/ru.json');
   identity: typeof import('../modules/identity/i18n/ru.json');
+  kb: typeof import('../modules/kb/i18n/ru.json');
+  'kb-admin': typeof import('../modules/kb-admin/i18n/ru.json');
   notifications: typeof import('../modules/notifications/i18n/ru.json');
   orders: typeof import('../modules/orders/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');
