@@ -75,7 +75,7 @@ const chatNotificationsOf = (userId: string) =>
 
 beforeAll(async () => {
   k = await companiesTestApp();
-  [buyer, owner, supplier, customer, admin, support, employee] = await Promise.all(
+  [buyer, owner, supplier, customer, admin, support, employee] = (await Promise.all(
     [
       demoPeople.buyer,
       demoPeople.owner,
@@ -85,7 +85,7 @@ beforeAll(async () => {
       demoPeople.support,
       demoPeople.employee,
     ].map((p) => k.cookieOf(p.email)),
-  );
+  )) as [string, string, string, string, string, string, string];
   dealerId = await k.companyIdOf(buyer, demoCompanies.dealer.name);
   adminId = (await k.t.app.inject({ url: '/api/v1/me', headers: { cookie: admin } })).json().user.id;
 }, 120_000);

@@ -22,9 +22,9 @@ beforeAll(async () => {
   k = await companiesTestApp();
   await k.t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `ws://127.0.0.1:${(k.t.app.server.address() as AddressInfo).port}/api/v1/chat/ws`;
-  [buyer, admin, supplier] = await Promise.all(
+  [buyer, admin, supplier] = (await Promise.all(
     [demoPeople.buyer, demoPeople.admin, demoPeople.supplier].map((p) => k.cookieOf(p.email)),
-  );
+  )) as [string, string, string];
   const dealerId = await k.companyIdOf(buyer, demoCompanies.dealer.name);
   conversationId = (await k.as(buyer)('POST', '/api/v1/chat/conversations', { orgId: dealerId })).json().id;
 }, 120_000);
