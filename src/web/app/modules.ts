@@ -15,6 +15,8 @@ import { cartsModule } from '../modules/carts';
 import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
+import { chatModule } from '../modules/chat';
+import { chatAdminModule } from '../modules/chat-admin';
 import { companiesModule } from '../modules/companies';
 import { deliveryAdminModule } from '../modules/delivery-admin';
 import { devmailModule } from '../modules/devmail';
@@ -61,6 +63,8 @@ export const webModules: WebModule[] = [
   documentsModule,
   orderAftercareModule,
   agreementsModule,
+  chatModule,
+  chatAdminModule,
   financeModule,
   reconciliationsModule,
 ];
