@@ -5,6 +5,7 @@ export * from '../modules/audit/audit.tables.js';
 export * from '../modules/carts/carts.tables.js';
 export * from '../modules/catalog/catalog.tables.js';
 export * from '../modules/catalog/transfer/transfer.tables.js';
+export * from '../modules/chat/chat.tables.js';
 export * from '../modules/companies/companies.tables.js';
 export * from '../modules/delivery/delivery.tables.js';
 export * from '../modules/devmail/devmail.tables.js';

@@ -5,6 +5,7 @@ import { auditModule } from './audit/index.js';
 import { backofficeModule } from './backoffice/index.js';
 import { cartsModule } from './carts/index.js';
 import { catalogModule } from './catalog/index.js';
+import { chatModule } from './chat/index.js';
 import { companiesModule } from './companies/index.js';
 import { deliveryModule } from './delivery/index.js';
 import { devmailModule } from './devmail/index.js';
@@ -48,4 +49,5 @@ export const modules: KabinetModule[] = [
   slaModule,
   supportModule,
   kbModule,
+  chatModule,
 ];

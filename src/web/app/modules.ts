@@ -15,6 +15,8 @@ import { cartsModule } from '../modules/carts';
 import { catalogModule } from '../modules/catalog';
 import { catalogAdminModule } from '../modules/catalog-admin';
 import { catalogTransferModule } from '../modules/catalog-transfer';
+import { chatModule } from '../modules/chat';
+import { chatAdminModule } from '../modules/chat-admin';
 import { companiesModule } from '../modules/companies';
 import { customer360Module } from '../modules/customer360';
 import { deliveryAdminModule } from '../modules/delivery-admin';
@@ -71,6 +73,8 @@ export const webModules: WebModule[] = [
   orderAftercareModule,
   agreementsModule,
   supportModule,
+  chatModule,
+  chatAdminModule,
   financeModule,
   reconciliationsModule,
   supportReportsModule,

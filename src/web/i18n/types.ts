@@ -10,6 +10,8 @@ export type Texts = typeof base & {
   backoffice: typeof import('../modules/backoffice/i18n/ru.json');
   carts: typeof import('../modules/carts/i18n/ru.json');
   catalog: typeof import('../modules/catalog/i18n/ru.json');
+  chat: typeof import('../modules/chat/i18n/ru.json');
+  'chat-admin': typeof import('../modules/chat-admin/i18n/ru.json');
   'catalog-transfer': typeof import('../modules/catalog-transfer/i18n/ru.json');
   companies: typeof import('../modules/companies/i18n/ru.json');
   customer360: typeof import('../modules/customer360/i18n/ru.json');
