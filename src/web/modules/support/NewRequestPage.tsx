@@ -19,6 +19,7 @@ import type { TicketContext } from '../../../shared/support';
 import { ApiError } from '../../app/api';
 import { PageHeader } from '../../ui/PageHeader';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { KbSuggestions } from '../kb/KbSuggestions';
 import { sendWithFiles } from '../order-aftercare/api';
 import {
   acceptedFiles,
@@ -130,7 +131,6 @@ export function NewRequestPage() {
             error={tried && subject.trim().length < 3 ? t('support.form.subjectRequired') : undefined}
             data-testid="request-subject"
           />
-          {/* KB-SUGGESTIONS: the lead embeds <KbSuggestions query={subject} /> (knowledge base helper) here. */}
           <Textarea
             label={t('support.form.body')}
             required
@@ -142,6 +142,8 @@ export function NewRequestPage() {
             error={tried && !body.trim() ? t('support.form.bodyRequired') : undefined}
             data-testid="request-body"
           />
+          {/* Articles that may already answer the question, while the person types. */}
+          <KbSuggestions query={`${subject} ${body}`} />
           <FileInput
             label={t('support.form.files')}
             description={t('support.form.filesHint')}
