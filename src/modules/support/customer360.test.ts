@@ -123,7 +123,8 @@ describe('customer 360', () => {
   it('without a company: the person, companies and requests, no company sections', async () => {
     const o = (await support('GET', overview(buyerId))).json();
     expect(o.company).toBeNull();
-    expect(o.tickets.person).toHaveLength(1);
+    // The person's own requests (the demo seed files one for the dealer too), whichever company they were for.
+    expect(o.tickets.person.map((t: { id: string }) => t.id)).toContain(ticket.id);
     expect(o.tickets.company).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import { auditLog } from '../audit/audit.tables.js';
 import { type CompaniesTestApp, companiesTestApp, demoPeople } from '../companies/companies.testkit.js';
 import { notifications } from '../notifications/notifications.tables.js';
 import { findPersonByEmail } from '../people/people.service.js';
+import { slaDeadlines } from '../sla/index.js';
 import { escalateBreaches } from './escalation.js';
 import { supportQueues, ticketMessages, tickets } from './support.tables.js';
 
@@ -198,8 +199,20 @@ describe('replies, notes and changes', () => {
     expect(t.assignee.id).toBe(adminId);
     expect(t.priority).toBe('urgent');
     expect(t.queue.key).toBe('finance');
-    // The placeholder SLA gives urgent requests 30 minutes from the start.
-    expect(new Date(t.sla.firstResponseDueAt).getTime()).toBe(createdAt.getTime() + 30 * 60_000);
+    // The targets are recounted for the new priority from the moment the request was made.
+    const urgent = await slaDeadlines(k.t.db, {
+      priority: 'urgent',
+      customerGroupId: null,
+      start: createdAt,
+    });
+    const normal = await slaDeadlines(k.t.db, {
+      priority: 'normal',
+      customerGroupId: null,
+      start: createdAt,
+    });
+    expect(new Date(t.sla.firstResponseDueAt).getTime()).toBe(urgent.firstResponseDueAt.getTime());
+    expect(urgent.resolutionDueAt.getTime()).toBeLessThan(normal.resolutionDueAt.getTime());
+    expect(new Date(t.sla.resolutionDueAt).getTime()).toBe(urgent.resolutionDueAt.getTime());
     const types = t.messages.map((m: { data: { type: string } | null }) => m.data?.type).filter(Boolean);
     expect(types).toEqual(expect.arrayContaining(['assignee', 'priority', 'queue', 'status']));
     const unassign = await k.as(support)('PATCH', `${base}/tickets/${id}`, { assigneeId: null });
