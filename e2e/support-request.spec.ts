@@ -78,7 +78,9 @@ test('[CABINET] support: a customer asks about an order from its page, the opera
   await checkA11y('rated request');
 
   await page.getByRole('link', { name: s.back }).click();
-  await page.getByRole('radio', { name: s.filters.closed }).check({ force: true });
+  // The segmented control's radios are visually hidden: people click their labels.
+  await page.locator('label').filter({ hasText: s.filters.closed }).click();
+  await expect(page.getByRole('radio', { name: s.filters.closed })).toBeChecked();
   await expect(page.getByTestId('request-item').filter({ hasText: subject })).toContainText(
     s.statuses.closed,
   );

@@ -161,7 +161,14 @@ function Operators({ report }: { report: SupportReport }) {
           {t('support-reports.operators.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        // A native, focusable scroll box: on a phone the table scrolls sideways and keyboards must reach it.
+        <Table.ScrollContainer
+          minWidth={560}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label={t('support-reports.operators.title')}
+        >
           <Table striped>
             <Table.Thead>
               <Table.Tr>
