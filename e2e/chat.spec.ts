@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './fixtures';
+import { newContextLike } from './fixtures/contexts';
 import { companyId, signInAs } from './fixtures/orders';
 import { demoCompanies, demoPeople } from './fixtures/people';
 import { texts } from './fixtures/texts';
@@ -36,14 +37,7 @@ test('[COMPANY] chat: the dealer buyer chats with the personal manager in real t
   const conversationId = (await opened.json()).id as string;
 
   // The manager, in a second browser context of the same size, opens the conversation in the back office.
-  const { viewport, isMobile, hasTouch, userAgent } = testInfo.project.use;
-  const managerContext = await browser.newContext({
-    baseURL: base,
-    ...(viewport ? { viewport } : {}),
-    ...(isMobile !== undefined ? { isMobile } : {}),
-    ...(hasTouch !== undefined ? { hasTouch } : {}),
-    ...(userAgent ? { userAgent } : {}),
-  });
+  const managerContext = await newContextLike(browser, testInfo, base);
   try {
     const manager = await managerContext.newPage();
     await signInAs(manager, base, demoPeople.admin);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { newContextLike } from './fixtures/contexts';
 import { placeOrder, signInAs } from './fixtures/orders';
 import { demoPeople } from './fixtures/people';
 import { texts } from './fixtures/texts';
@@ -41,14 +42,7 @@ test('[CABINET] support: a customer asks about an order from its page, the opera
   const ticketId = page.url().split('/').pop() as string;
 
   // The operator, in a second browser context of the same size, answers from the desk with a canned reply.
-  const { viewport, isMobile, hasTouch, userAgent } = testInfo.project.use;
-  const operatorContext = await browser.newContext({
-    baseURL: base,
-    ...(viewport ? { viewport } : {}),
-    ...(isMobile !== undefined ? { isMobile } : {}),
-    ...(hasTouch !== undefined ? { hasTouch } : {}),
-    ...(userAgent ? { userAgent } : {}),
-  });
+  const operatorContext = await newContextLike(browser, testInfo, base);
   try {
     const operator = await operatorContext.newPage();
     await signInAs(operator, base, demoPeople.support);
