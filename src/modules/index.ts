@@ -14,13 +14,18 @@ import { exchange1cModule } from './exchange1c/index.js';
 import { financeModule } from './finance/index.js';
 import { identityModule } from './identity/index.js';
 import { kbModule } from './kb/index.js';
+import { loyaltyModule } from './loyalty/index.js';
 import { notificationsModule } from './notifications/index.js';
+import { offersModule } from './offers/index.js';
 import { ordersModule } from './orders/index.js';
 import { paymentsModule } from './payments/index.js';
 import { profileModule } from './profile/index.js';
+import { promotionsModule } from './promotions/index.js';
+import { referralsModule } from './referrals/index.js';
 import { settingsModule } from './settings/index.js';
 import { slaModule } from './sla/index.js';
 import { smsModule } from './sms/index.js';
+import { subscriptionsModule } from './subscriptions/index.js';
 import { supportModule } from './support/index.js';
 import { systemModule } from './system/index.js';
 
@@ -50,4 +55,9 @@ export const modules: KabinetModule[] = [
   supportModule,
   kbModule,
   chatModule,
+  loyaltyModule,
+  promotionsModule,
+  offersModule,
+  referralsModule,
+  subscriptionsModule,
 ];

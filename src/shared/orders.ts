@@ -76,3 +76,19 @@ export type ClaimStatus = (typeof claimStatuses)[number];
 /** What the business does with a company order that would exceed the credit limit (setting). */
 export const creditOverLimitPolicies = ['refuse', 'approval'] as const;
 export type CreditOverLimitPolicy = (typeof creditOverLimitPolicies)[number];
+
+/** Where an order discount came from: a promo code or coupon, or bonus points spent (docs/loyalty.md). */
+export const orderDiscountKinds = ['promo', 'bonus'] as const;
+export type OrderDiscountKind = (typeof orderDiscountKinds)[number];
+
+/** One discount on an order, as the customer saw it at checkout; amounts in kopecks. */
+export interface OrderDiscount {
+  kind: OrderDiscountKind;
+  /** The promo code applied (kind `promo`). */
+  code?: string;
+  /** What the customer reads: «Промокод SPRING10», «Оплата баллами». */
+  label: string;
+  amount: number;
+  /** Bonus points spent (kind `bonus`). */
+  points?: number;
+}

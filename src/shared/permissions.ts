@@ -25,6 +25,8 @@ export const permissions = [
   'support.work',
   'support.manage',
   'kb.manage',
+  'loyalty.manage',
+  'loyalty.till',
 ] as const;
 
 export type Permission = (typeof permissions)[number];
@@ -45,8 +47,17 @@ export const staffRoles = {
     'finance.manage',
     // The personal manager answers their companies' chats and requests.
     'support.work',
+    // Managers look customers up by their loyalty card at a store till.
+    'loyalty.till',
   ],
-  support: ['companies.read', 'people.read', 'people.impersonate', 'support.work', 'kb.manage'],
+  support: [
+    'companies.read',
+    'people.read',
+    'people.impersonate',
+    'support.work',
+    'kb.manage',
+    'loyalty.till',
+  ],
   hr: ['people.read'],
   buyer: ['companies.read'],
   specialist: ['companies.read', 'people.read'],

@@ -5,13 +5,18 @@ import { createCustomerGroup } from '../../modules/companies/customer-groups.ser
 import { seedDemoDelivery } from '../../modules/delivery/delivery.seed.js';
 import { hashPassword, setPasswordHash } from '../../modules/identity/passwords.js';
 import { seedDemoKnowledgeBase } from '../../modules/kb/index.js';
+import { type LoyaltyDemo, seedDemoPoints, seedDemoTiers } from '../../modules/loyalty/index.js';
+import { seedDemoOffers } from '../../modules/offers/index.js';
 import {
   countPeople,
   ensureEmployee,
   ensurePerson,
   ensureStaff,
 } from '../../modules/people/people.service.js';
+import { seedDemoPromotions } from '../../modules/promotions/index.js';
+import { seedDemoReferrals } from '../../modules/referrals/index.js';
 import { saveBranding, saveSellerRequisites } from '../../modules/settings/settings.service.js';
+import { seedDemoSubscriptions } from '../../modules/subscriptions/index.js';
 import { seedDemoDesk } from '../../modules/support/desk.seed.js';
 import { seedDemoSupport } from '../../modules/support/index.js';
 import type { Db } from '../../server/core/db.js';
@@ -121,6 +126,21 @@ export async function seedDemo(
       customerName: demoPeople.customer.name,
     });
     await seedDemoKnowledgeBase(tx, { id: ids.support, name: demoPeople.support.name });
+    const loyaltyDemo: LoyaltyDemo = {
+      customerId: ids.customer,
+      customerName: demoPeople.customer.name,
+      adminId: ids.admin,
+      buyerId: ids.buyer,
+      dealerCompanyId: dealer,
+      clientCompanyId: client,
+      now: new Date(),
+    };
+    await seedDemoTiers(tx, loyaltyDemo);
+    await seedDemoPoints(tx, loyaltyDemo);
+    await seedDemoPromotions(tx, loyaltyDemo);
+    await seedDemoOffers(tx, loyaltyDemo);
+    await seedDemoReferrals(tx, loyaltyDemo);
+    await seedDemoSubscriptions(tx, loyaltyDemo);
     if (storage) {
       await seedDemoAgreement(tx, storage, {
         company: { id: dealer, ...demoCompanies.dealer },

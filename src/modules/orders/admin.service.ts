@@ -248,6 +248,13 @@ export async function editOrder(tx: Db, orderId: string, edit: OrderEdit, actor:
   if (!editableStatuses.includes(order.status)) {
     throw new AppError('ORDER_NOT_EDITABLE', 'Only an order that is not confirmed yet can be edited');
   }
+  // A promo code's or points' share was decided for these lines: changing them would break the split.
+  if (order.discountTotal > 0 && (edit.lines?.length || edit.addLines?.length)) {
+    throw new AppError(
+      'ORDER_NOT_EDITABLE',
+      'The lines of an order with a promo code or bonus points cannot be edited; cancel it and place a new one',
+    );
+  }
   const lines = await tx
     .select()
     .from(orderLines)
@@ -327,7 +334,7 @@ export async function editOrder(tx: Db, orderId: string, edit: OrderEdit, actor:
       };
       await tx.insert(orderLines).values(line);
       if (order.holdsStock) await adjustReservation(tx, orderId, line, milli(add.quantity));
-      byId.set(line.id, { ...line, vatRate: null });
+      byId.set(line.id, { ...line, discount: 0, vatRate: null });
       changes.push(`+ ${fact.sku} ${fact.name} × ${add.quantity}`);
     }
   }
@@ -341,12 +348,13 @@ export async function editOrder(tx: Db, orderId: string, edit: OrderEdit, actor:
   const comment = edit.comment === undefined ? order.comment : edit.comment;
   if (comment !== order.comment) changes.push('comment');
   const itemsTotal = [...byId.values()].reduce((sum, l) => sum + l.lineTotal, 0);
+  const total = itemsTotal - order.discountTotal + deliveryCost;
   await tx
     .update(orders)
     .set({
       itemsTotal,
       deliveryCost,
-      total: itemsTotal + deliveryCost,
+      total,
       lineCount: byId.size,
       comment,
       updatedAt: new Date(),
@@ -360,7 +368,7 @@ export async function editOrder(tx: Db, orderId: string, edit: OrderEdit, actor:
       to: email,
       template: orderEditedMail.name,
       locale: order.locale === 'en' ? 'en' : 'ru',
-      vars: { number: order.number, changes, total: itemsTotal + deliveryCost },
+      vars: { number: order.number, changes, total },
     });
   }
   return { changes };

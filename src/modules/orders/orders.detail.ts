@@ -198,6 +198,8 @@ export function presentOrderDetail(rows: OrderDetailRows, attachmentUrl: Attachm
     ...presentOrderSummary(order),
     itemsTotal: order.itemsTotal,
     deliveryCost: order.deliveryCost,
+    discountTotal: order.discountTotal,
+    discounts: order.discounts,
     paidAmount: order.paidAmount,
     refundedAmount: order.refundedAmount,
     comment: order.comment,
@@ -215,6 +217,7 @@ export function presentOrderDetail(rows: OrderDetailRows, attachmentUrl: Attachm
       listPrice: l.listPrice,
       unitPrice: l.unitPrice,
       lineTotal: l.lineTotal,
+      discount: l.discount,
       shippedQuantity: shippedByLine.get(l.id) ?? 0,
     })),
     timeline: timeline.map((e) => ({

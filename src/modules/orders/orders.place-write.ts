@@ -50,13 +50,13 @@ export async function writePlacedOrder(
     'place_order',
     sql`with o as (
       insert into orders (id, number, company_id, person_id, placed_by_name, locale, status, payment_state,
-        payment_method, items_total, delivery_cost, total, line_count, delivery, desired_date, comment,
+        payment_method, items_total, delivery_cost, discount_total, discounts, total, line_count, delivery, desired_date, comment,
         approval_state, approval_reasons, reserved_until, holds_stock, idempotency_key, created_at, updated_at,
         confirmed_at)
       select ${o.id}::uuid, 'K-' || ${year}::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0'),
         ${o.companyId ?? null}::uuid, ${o.personId}, ${o.placedByName}, ${o.locale ?? 'ru'}, ${o.status},
         ${o.paymentState ?? 'unpaid'}, ${o.paymentMethod}, ${o.itemsTotal}::bigint, ${o.deliveryCost ?? 0}::bigint,
-        ${o.total}::bigint, ${w.lines.length}::int, ${json(o.delivery)}::jsonb, ${o.desiredDate ?? null}::date,
+        ${o.discountTotal ?? 0}::bigint, ${json(o.discounts ?? [])}::jsonb, ${o.total}::bigint, ${w.lines.length}::int, ${json(o.delivery)}::jsonb, ${o.desiredDate ?? null}::date,
         ${o.comment ?? null}, ${o.approvalState ?? null}, ${json(o.approvalReasons ?? [])}::jsonb,
         ${o.reservedUntil?.toISOString() ?? null}::timestamptz, ${o.holdsStock ?? false}::boolean,
         ${o.idempotencyKey}, ${o.createdAt.toISOString()}::timestamptz, ${o.createdAt.toISOString()}::timestamptz,
@@ -65,16 +65,16 @@ export async function writePlacedOrder(
       returning *
     ), l as (
       insert into order_lines (id, order_id, position, variant_id, product_id, sku, name, unit, quantity,
-        list_price, unit_price, line_total, vat_rate)
+        list_price, unit_price, line_total, discount, vat_rate)
       select u.id, ${o.id}::uuid, u.position, u.variant_id, u.product_id, u.sku, u.name, u.unit, u.quantity,
-        u.list_price, u.unit_price, u.line_total, u.vat_rate
+        u.list_price, u.unit_price, u.line_total, u.discount, u.vat_rate
       from unnest(${col((l) => l.id)}::uuid[], ${col((l) => l.position)}::int[], ${col((l) => l.variantId)}::uuid[],
         ${col((l) => l.productId)}::uuid[], ${col((l) => l.sku)}::text[], ${col((l) => l.name)}::text[],
         ${col((l) => l.unit)}::text[], ${col((l) => String(l.quantity))}::numeric[],
         ${col((l) => l.listPrice)}::bigint[], ${col((l) => l.unitPrice)}::bigint[], ${col((l) => l.lineTotal)}::bigint[],
-        ${col((l) => l.vatRate)}::int[])
+        ${col((l) => l.discount)}::bigint[], ${col((l) => l.vatRate)}::int[])
         as u(id, position, variant_id, product_id, sku, name, unit, quantity, list_price, unit_price, line_total,
-          vat_rate)
+          discount, vat_rate)
       where exists (select 1 from o)
       returning *
     ), r as (

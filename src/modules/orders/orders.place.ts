@@ -12,6 +12,7 @@ import { type DeliveryConfig, deliveryConfig, quoteDelivery } from '../delivery/
 import { type PaymentsContext, startPayment } from '../payments/payments.service.js';
 import { getOrdersSettings } from '../settings/settings.service.js';
 import { approvalReasonsOf, getApprovalSettings } from './approvals.service.js';
+import { adjustCheckout } from './orders.adjust.js';
 import { creditOf } from './orders.credit.js';
 import { newOrderRows, type OrderDetailRows } from './orders.detail.js';
 import type { OrderActor, OrderRow } from './orders.lifecycle.js';
@@ -42,6 +43,10 @@ export interface PlaceOrderInput {
   idempotencyKey: string;
   savePaymentMethod?: boolean | undefined;
   savedPaymentMethodId?: string | undefined;
+  /** A promo code or coupon to apply (decided by the registered checkout adjuster, orders.adjust.ts). */
+  promoCode?: string | undefined;
+  /** Bonus points to pay part of the order with. */
+  bonusPoints?: number | undefined;
   locale: 'ru' | 'en';
   /** Where the payment page returns the payer (the order page in the web app); `{id}` is replaced. */
   returnUrl: string;
@@ -287,7 +292,33 @@ async function placeInTransaction(
       { path: 'delivery.addressId', message: 'Choose a delivery address' },
     ]);
   const deliveryCost = method.cost;
-  const total = itemsTotal + deliveryCost;
+  const orderId = uuidv7();
+
+  // Promo code and bonus points: decided and recorded by the loyalty modules in this transaction.
+  const adjustment = await adjustCheckout(tx, {
+    orderId,
+    owner,
+    lines: input.lines.map((l, i) => {
+      const price = priced[i];
+      return {
+        variantId: l.variantId,
+        productId: (facts[i] as OrderableVariant).productId,
+        categoryPath: (facts[i] as OrderableVariant).categoryPath,
+        quantity: l.quantity,
+        unitPrice: price?.unitPrice ?? 0,
+        lineTotal: price?.total ?? 0,
+        priceSource: price?.rule.source ?? 'default',
+        discounted: Boolean(price?.rule.discount || price?.rule.promo),
+      };
+    }),
+    itemsTotal,
+    deliveryCost,
+    promoCode: input.promoCode,
+    bonusPoints: input.bonusPoints,
+    now,
+  });
+  const discountTotal = adjustment.discounts.reduce((sum, d) => sum + d.amount, 0);
+  const total = itemsTotal - discountTotal + deliveryCost;
   const pickupWarehouse = method.kind === 'pickup' ? (method.warehouse?.id ?? null) : null;
   const delivery: OrderDeliverySnapshot = {
     methodId: method.methodId,
@@ -308,7 +339,6 @@ async function placeInTransaction(
   };
 
   // Stock: the pickup point only, else the warehouses in the back office's order.
-  const orderId = uuidv7();
   const lineIds = input.lines.map(() => uuidv7());
   const reserved = await reserveStock(
     tx,
@@ -375,6 +405,8 @@ async function placeInTransaction(
       paymentMethod: input.paymentMethod,
       itemsTotal,
       deliveryCost,
+      discountTotal,
+      discounts: adjustment.discounts,
       total,
       delivery,
       desiredDate: input.delivery.desiredDate ?? null,
@@ -402,6 +434,7 @@ async function placeInTransaction(
         listPrice: price?.listPrice ?? price?.unitPrice ?? 0,
         unitPrice: price?.unitPrice ?? 0,
         lineTotal: price?.total ?? 0,
+        discount: adjustment.lineDiscounts[i] ?? 0,
         vatRate: fact.vatRate,
       };
     }),

@@ -201,6 +201,8 @@ export function ordersRoutes(app: FastifyInstance, { db, config, secrets, readCa
           idempotencyKey: request.headers['idempotency-key'],
           savePaymentMethod: body.savePaymentMethod,
           savedPaymentMethodId: body.savedPaymentMethodId,
+          promoCode: body.promoCode,
+          bonusPoints: body.bonusPoints,
           locale: person(request).locale === 'en' ? 'en' : 'ru',
           returnUrl: orderPage(config.publicUrl, request, s.scope),
           cache: readCache,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageQuery } from '../../server/core/pagination.js';
 import {
   approvalStates,
+  orderDiscountKinds,
   orderPaymentMethods,
   orderPaymentStates,
   orderStatuses,
@@ -44,6 +45,10 @@ export const placeOrderBody = z.object({
   comment: z.string().trim().max(2000).optional(),
   savePaymentMethod: z.boolean().optional(),
   savedPaymentMethodId: uuid.optional(),
+  /** A promo code or coupon (docs/loyalty.md); a refusal says why in `problems[0].message`. */
+  promoCode: z.string().trim().min(1).max(64).optional(),
+  /** Bonus points to spend on this order (at most the configured share of it). */
+  bonusPoints: z.number().int().min(0).max(100_000_000).optional(),
 });
 export type PlaceOrderBody = z.infer<typeof placeOrderBody>;
 
@@ -101,9 +106,20 @@ export const orderPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+export const orderDiscountSchema = z.object({
+  kind: z.enum(orderDiscountKinds),
+  code: z.string().optional(),
+  label: z.string(),
+  amount: z.number(),
+  points: z.number().optional(),
+});
+
 export const orderSchema = orderSummarySchema.extend({
   itemsTotal: z.number(),
   deliveryCost: z.number(),
+  /** Promo-code and bonus discounts; `total = itemsTotal - discountTotal + deliveryCost`. */
+  discountTotal: z.number(),
+  discounts: z.array(orderDiscountSchema),
   paidAmount: z.number(),
   refundedAmount: z.number(),
   comment: z.string().nullable(),
@@ -135,6 +151,8 @@ export const orderSchema = orderSummarySchema.extend({
       listPrice: z.number(),
       unitPrice: z.number(),
       lineTotal: z.number(),
+      /** This line's share of the order's discounts. */
+      discount: z.number(),
       shippedQuantity: z.number(),
     }),
   ),

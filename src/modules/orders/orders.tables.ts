@@ -20,6 +20,7 @@ import {
   approvalStates,
   claimKinds,
   claimStatuses,
+  type OrderDiscount,
   orderPaymentMethods,
   orderPaymentStates,
   orderStatuses,
@@ -74,6 +75,10 @@ export const orders = pgTable(
     currency: text('currency').notNull().default('RUB'),
     itemsTotal: money('items_total').notNull(),
     deliveryCost: money('delivery_cost').notNull().default(0),
+    /** Promo-code and bonus-point discounts taken off the items (the loyalty modules decide them at placing). */
+    discountTotal: money('discount_total').notNull().default(0),
+    /** What made up `discountTotal`, as the customer saw it at checkout (docs/loyalty.md). */
+    discounts: jsonb('discounts').$type<OrderDiscount[]>().notNull().default([]),
     total: money('total').notNull(),
     paidAmount: money('paid_amount').notNull().default(0),
     refundedAmount: money('refunded_amount').notNull().default(0),
@@ -127,7 +132,7 @@ export const orders = pgTable(
     index('orders_reserved_until_idx')
       .on(t.reservedUntil)
       .where(sql`${t.reservedUntil} is not null and ${t.holdsStock}`),
-    check('orders_total_check', sql`${t.total} = ${t.itemsTotal} + ${t.deliveryCost}`),
+    check('orders_total_check', sql`${t.total} = ${t.itemsTotal} - ${t.discountTotal} + ${t.deliveryCost}`),
     index('orders_change_seq_idx').on(t.changeSeq),
   ],
 );
@@ -151,6 +156,8 @@ export const orderLines = pgTable(
     listPrice: money('list_price').notNull(),
     unitPrice: money('unit_price').notNull(),
     lineTotal: money('line_total').notNull(),
+    /** This line's share of the order's discounts (promo code, bonus points): it pays `lineTotal - discount`. */
+    discount: money('discount').notNull().default(0),
     vatRate: integer('vat_rate'),
   },
   (t) => [

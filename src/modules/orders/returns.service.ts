@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
+import { publishEvent } from '../../server/core/jobs/queue.js';
 import { queueMail } from '../../server/core/mail/mailer.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import type { FileStorage } from '../../server/core/storage.js';
@@ -24,6 +25,9 @@ import {
   shipmentLines,
   shipments,
 } from './orders.tables.js';
+
+/** Published when a return is refunded: `{ returnId, orderId, personId, companyId, amount, lines[] }`. */
+export const orderReturnRefundedTopic = 'orders.return_refunded';
 
 /** Days after delivery a customer may ask to return goods (the distance-selling rule: 14 days). */
 export const returnWindowDays = 14;
@@ -144,10 +148,12 @@ export async function fileReturn(
   );
   const id = uuidv7();
   const number = `${order.number}-R${n + 1}`;
-  const amount = input.lines.reduce(
-    (sum, l) => sum + Math.round((byId.get(l.lineId)?.unitPrice ?? 0) * l.quantity),
-    0,
-  );
+  // What the customer paid for the returned units: the line's total less its share of the order's discounts.
+  const amount = input.lines.reduce((sum, l) => {
+    const line = byId.get(l.lineId);
+    if (!line) return sum;
+    return sum + Math.round(((line.lineTotal - line.discount) * milli(l.quantity)) / milli(line.quantity));
+  }, 0);
   await tx.insert(orderReturns).values({
     id,
     number,
@@ -341,6 +347,21 @@ export async function setReturnStatus(
       .update(orderReturns)
       .set({ status: change.status, managerComment, refundedAmount, updatedAt: new Date() })
       .where(eq(orderReturns.id, id));
+    if (change.status === 'refunded') {
+      // Bonus points and promotions hear of returned goods (loyalty takes back the points earned on them).
+      const returned = await tx
+        .select({ lineId: orderReturnLines.lineId, quantity: orderReturnLines.quantity })
+        .from(orderReturnLines)
+        .where(eq(orderReturnLines.returnId, row.id));
+      await publishEvent(tx, orderReturnRefundedTopic, {
+        returnId: row.id,
+        orderId: order.id,
+        personId: order.personId,
+        companyId: order.companyId,
+        amount: row.amount,
+        lines: returned,
+      });
+    }
     await recordOrderEvent(tx, order.id, actor, {
       kind: 'return',
       note: `${row.number}: ${change.status}`,

@@ -29,15 +29,21 @@ import { homeModule } from '../modules/home';
 import { identityModule } from '../modules/identity';
 import { kbModule } from '../modules/kb';
 import { kbAdminModule } from '../modules/kb-admin';
+import { loyaltyModule } from '../modules/loyalty';
+import { loyaltyCardModule } from '../modules/loyalty-card';
 import { notificationsModule } from '../modules/notifications';
+import { offersModule } from '../modules/offers';
 import { orderAftercareModule } from '../modules/order-aftercare';
 import { ordersModule } from '../modules/orders';
 import { ordersAdminModule } from '../modules/orders-admin';
 import { profileModule } from '../modules/profile';
+import { promotionsModule } from '../modules/promotions';
 import { reconciliationsModule } from '../modules/reconciliations';
+import { referralsModule } from '../modules/referrals';
 import { securitySettingsModule } from '../modules/security-settings';
 import { sellerSettingsModule } from '../modules/seller-settings';
 import { slaAdminModule } from '../modules/sla-admin';
+import { subscriptionsModule } from '../modules/subscriptions';
 import { supportModule } from '../modules/support';
 import { supportDeskModule } from '../modules/support-desk';
 import { supportReportsModule } from '../modules/support-reports';
@@ -81,4 +87,10 @@ export const webModules: WebModule[] = [
   customer360Module,
   kbModule,
   kbAdminModule,
+  loyaltyModule,
+  loyaltyCardModule,
+  promotionsModule,
+  offersModule,
+  referralsModule,
+  subscriptionsModule,
 ];

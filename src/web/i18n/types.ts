@@ -30,6 +30,12 @@ export type Texts = typeof base & {
   identity: typeof import('../modules/identity/i18n/ru.json');
   kb: typeof import('../modules/kb/i18n/ru.json');
   'kb-admin': typeof import('../modules/kb-admin/i18n/ru.json');
+  loyalty: typeof import('../modules/loyalty/i18n/ru.json');
+  'loyalty-card': typeof import('../modules/loyalty-card/i18n/ru.json');
+  offers: typeof import('../modules/offers/i18n/ru.json');
+  promotions: typeof import('../modules/promotions/i18n/ru.json');
+  referrals: typeof import('../modules/referrals/i18n/ru.json');
+  subscriptions: typeof import('../modules/subscriptions/i18n/ru.json');
   notifications: typeof import('../modules/notifications/i18n/ru.json');
   orders: typeof import('../modules/orders/i18n/ru.json');
   profile: typeof import('../modules/profile/i18n/ru.json');

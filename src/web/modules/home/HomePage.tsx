@@ -30,6 +30,8 @@ import { useTranslation } from 'react-i18next';
 import { can, sessionQuery, useSettings } from '../../app/portal';
 import { useFormat } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { HomeLoyaltyWidget } from '../loyalty/HomeLoyaltyWidget';
+import { HomeOffersWidget } from '../offers/HomeOffersWidget';
 import { CABINETS, type CabinetInfo } from './cabinets';
 import classes from './HomePage.module.css';
 
@@ -190,6 +192,13 @@ export function HomePage() {
           </Group>
         </Stack>
       </Paper>
+
+      {user ? (
+        <>
+          <HomeLoyaltyWidget />
+          <HomeOffersWidget />
+        </>
+      ) : null}
 
       {settings.demo ? (
         <Alert variant="light" color="orange" icon={<IconInfoCircle />} title={t('home.demo.title')}>

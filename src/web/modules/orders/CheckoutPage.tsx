@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { CheckoutDiscounts, type CheckoutDiscountsValue } from '../promotions/CheckoutDiscounts';
 import { apiBase, checkoutQuery, formatMoney, type Order, pageBase } from './api';
 import { useOrderScope } from './scope';
 import { sourceBody, useCheckoutSource } from './useCheckoutLines';
@@ -26,6 +27,7 @@ export function CheckoutPage() {
   const [payment, setPayment] = useState<string | null>(null);
   const [desiredDate, setDesiredDate] = useState('');
   const [comment, setComment] = useState('');
+  const [discounts, setDiscounts] = useState<CheckoutDiscountsValue>({ amount: 0 });
   const key = useMemo(() => crypto.randomUUID(), []);
   const data = options.data;
   useEffect(() => {
@@ -48,6 +50,8 @@ export function CheckoutPage() {
           },
           paymentMethod: payment,
           ...(comment ? { comment } : {}),
+          ...(discounts.promoCode ? { promoCode: discounts.promoCode } : {}),
+          ...(discounts.bonusPoints ? { bonusPoints: discounts.bonusPoints } : {}),
         },
       }),
     onSuccess: (order) => {
@@ -71,7 +75,7 @@ export function CheckoutPage() {
     return <ErrorState error={options.error} titleOrder={1} onRetry={() => void options.refetch()} />;
   const money = (k: number) => formatMoney(k, i18n.language);
   const quote = data?.deliveryQuotes.find((q) => q.methodId === methodId);
-  const total = (data?.cart.itemsTotal ?? 0) + (quote?.cost ?? 0);
+  const total = (data?.cart.itemsTotal ?? 0) - discounts.amount + (quote?.cost ?? 0);
   return (
     <Stack gap="md" maw={820}>
       <PageHeader title={t('orders.checkout.title')} />
@@ -163,6 +167,13 @@ export function CheckoutPage() {
           </Text>
         ) : null}
       </Card>
+      <CheckoutDiscounts
+        apiBase={apiBase(scope)}
+        source={sourceBody(source)}
+        deliveryCost={quote?.cost ?? 0}
+        value={discounts}
+        onChange={setDiscounts}
+      />
       <Textarea
         label={t('orders.checkout.comment')}
         value={comment}

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { OrderDiscount } from '../../../shared/orders';
 import { api } from '../../app/api';
 import type { Claim, ReturnRequest } from '../order-aftercare/api';
 import { type CheckoutSource, sourceBody } from './useCheckoutLines';
@@ -32,6 +33,9 @@ export interface OrderSummary {
 export interface Order extends OrderSummary {
   itemsTotal: number;
   deliveryCost: number;
+  /** Promo-code and bonus discounts: `total = itemsTotal - discountTotal + deliveryCost`. */
+  discountTotal: number;
+  discounts: OrderDiscount[];
   paidAmount: number;
   refundedAmount: number;
   comment: string | null;
@@ -46,6 +50,7 @@ export interface Order extends OrderSummary {
     quantity: number;
     unitPrice: number;
     lineTotal: number;
+    discount: number;
     shippedQuantity: number;
   }[];
   timeline: {
