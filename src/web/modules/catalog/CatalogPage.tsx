@@ -31,6 +31,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { CatalogOffers } from '../offers/CatalogOffers';
 import { categoriesQuery, useProducts, warehousesQuery } from './api';
 import { CategoryTree } from './CategoryTree';
 import classes from './catalog.module.css';
@@ -304,6 +305,7 @@ export function CatalogPage() {
               ) : null}
             </>
           )}
+          {scope.kind !== 'public' ? <CatalogOffers /> : null}
           {scope.kind !== 'public' ? <RecentStrip /> : null}
         </Stack>
       </div>

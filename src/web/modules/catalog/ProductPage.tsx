@@ -23,6 +23,8 @@ import { PageSkeleton } from '../../ui/Skeletons';
 import { ErrorState } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AddToCart } from '../carts/AddToCart';
+import { BoughtTogether } from '../offers/BoughtTogether';
+import { SubscribeButton } from '../subscriptions/SubscribeButton';
 import { type ProductDetail, type ProductSummary, productQuery, useRecordView } from './api';
 import { Calculator } from './Calculator';
 import { useCatalogFormat } from './format';
@@ -186,14 +188,19 @@ export function ProductPage() {
                 minOrderQty={p.minOrderQty}
                 price={price}
                 action={(quantity) => (
-                  <AddToCart
-                    variantId={variant.id}
-                    productName={p.name}
-                    unit={p.unit}
-                    packSize={p.packSize}
-                    minOrderQty={p.minOrderQty}
-                    quantity={quantity}
-                  />
+                  <>
+                    <AddToCart
+                      variantId={variant.id}
+                      productName={p.name}
+                      unit={p.unit}
+                      packSize={p.packSize}
+                      minOrderQty={p.minOrderQty}
+                      quantity={quantity}
+                    />
+                    {scope.kind === 'me' ? (
+                      <SubscribeButton variantId={variant.id} productName={p.name} quantity={quantity} />
+                    ) : null}
+                  </>
                 )}
               />
             ) : null}
@@ -295,6 +302,7 @@ export function ProductPage() {
 
       <ProductRow title={t('catalog.product.related')} items={p.related} testId="related" />
       <ProductRow title={t('catalog.product.analogues')} items={p.analogues} testId="analogues" />
+      {signedIn ? <BoughtTogether productId={p.id} /> : null}
       {signedIn ? <RecentStrip excludeId={p.id} /> : null}
     </Stack>
   );

@@ -1,0 +1,4 @@
+/** The catalog's banner row: promotions for the person's segments (placement `catalog`). */
+export function CatalogOffers() {
+  return null;
+}
