@@ -236,3 +236,28 @@ describe('cron schedules and the outbox', () => {
     expect(seen).toEqual(['event order.placed K-1']);
   });
 });
+
+describe('a backlog', () => {
+  it('keeps claiming while every slot was filled, instead of waiting a poll between batches', async () => {
+    const done: string[] = [];
+    const busy = new JobRunner({ db: t.db, log: t.app.log, pollMs: 60_000, concurrency: 2 });
+    busy.register(
+      defineJob({
+        name: 'test.backlog',
+        payload: z.object({ value: z.string() }),
+        async handler({ payload }) {
+          done.push(payload.value);
+        },
+      }),
+    );
+    for (let i = 0; i < 12; i++) await enqueueJob(t.db, 'test.backlog', { value: `b${i}` });
+    await busy.start();
+    try {
+      // With a one-minute poll, only the first batch of two would run within these five seconds.
+      for (let i = 0; i < 100 && done.length < 12; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await busy.stop();
+    }
+    expect(done.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `b${i}`).sort());
+  });
+});

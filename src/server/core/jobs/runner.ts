@@ -34,6 +34,8 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private running = false;
+  /** The last claim filled every free slot: more jobs are probably due, so claim again as soon as one ends. */
+  private backlog = false;
   private readonly concurrency: number;
 
   constructor(private readonly options: RunnerOptions) {
@@ -114,7 +116,8 @@ export class JobRunner {
       .catch((error) => this.options.log.error({ err: error }, 'job runner tick failed'))
       .finally(() => {
         this.ticking = undefined;
-        if (this.running) this.timer = setTimeout(() => this.loop(), this.options.pollMs);
+        const soon = this.backlog && this.inFlight.size < this.concurrency;
+        if (this.running) this.timer = setTimeout(() => this.loop(), soon ? 10 : this.options.pollMs);
       });
   }
 
@@ -182,8 +185,14 @@ export class JobRunner {
         order by run_at limit ${free}
         for update skip locked)
       returning id, name, payload, attempts, max_attempts`)) as unknown as { rows: ClaimedJob[] };
+    // A busy order flow queues hundreds of jobs a second: waiting a whole poll between batches would let the
+    // queue grow without end (bench/results/ANALYSIS.md), so a full batch makes each finished job claim again.
+    this.backlog = result.rows.length === free;
     for (const job of result.rows) {
-      const run = this.runJob(job).finally(() => this.inFlight.delete(run));
+      const run = this.runJob(job).finally(() => {
+        this.inFlight.delete(run);
+        if (this.backlog) this.poke();
+      });
       this.inFlight.add(run);
     }
     return result.rows.length;
