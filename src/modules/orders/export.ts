@@ -168,6 +168,8 @@ export interface OrderDocument {
   }[];
   itemsTotal: number;
   deliveryCost: number;
+  /** Promo-code and bonus discounts as the customer saw them (label, kopecks). */
+  discounts: { label: string; amount: number }[];
   total: number;
   /** VAT included in the prices, per rate (kopecks), when the lines carry a rate. */
   vat: { rate: number; amount: number }[];
@@ -187,8 +189,8 @@ export async function loadOrderDocument(db: Db, orderId: string): Promise<OrderD
   const vatByRate = new Map<number, number>();
   for (const l of lines) {
     if (l.vatRate === null || l.vatRate <= 0) continue;
-    // Prices include VAT: the included part of the line's sum.
-    const part = Math.round((l.lineTotal * l.vatRate) / (100 + l.vatRate));
+    // Prices include VAT: the included part of what the line is paid (after its share of the discounts).
+    const part = Math.round(((l.lineTotal - l.discount) * l.vatRate) / (100 + l.vatRate));
     vatByRate.set(l.vatRate, (vatByRate.get(l.vatRate) ?? 0) + part);
   }
   const d = order.delivery;
@@ -224,6 +226,7 @@ export async function loadOrderDocument(db: Db, orderId: string): Promise<OrderD
     })),
     itemsTotal: order.itemsTotal,
     deliveryCost: order.deliveryCost,
+    discounts: order.discounts.map((d) => ({ label: d.label, amount: d.amount })),
     total: order.total,
     vat: [...vatByRate.entries()].sort((a, b) => a[0] - b[0]).map(([rate, amount]) => ({ rate, amount })),
   };
@@ -263,6 +266,7 @@ function headerFields(o: OrderDocument, lang: DocumentLanguage): [string, string
 function totalRows(o: OrderDocument, lang: DocumentLanguage): [string, number][] {
   const l = labels[lang];
   const rows: [string, number][] = [[l.itemsTotal, o.itemsTotal]];
+  for (const d of o.discounts) rows.push([d.label, -d.amount]);
   if (o.deliveryCost) rows.push([l.deliveryCost, o.deliveryCost]);
   rows.push([l.total, o.total]);
   for (const v of o.vat) rows.push([l.vat(v.rate), v.amount]);

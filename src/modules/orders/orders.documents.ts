@@ -25,6 +25,29 @@ export interface OrderForDocuments {
   }[];
 }
 
+type LineRow = typeof orderLines.$inferSelect;
+
+/**
+ * A line as documents print it: after its share of the order's discounts (promo code), so the lines add up to the
+ * order's total. `quantity` may be part of the line (a shipment); the amount is then that part of the net total.
+ */
+function netLine(line: LineRow, quantity: number): OrderForDocuments['lines'][number] {
+  const net = line.lineTotal - line.discount;
+  const amount =
+    quantity === line.quantity
+      ? net
+      : Math.round((net * Math.round(quantity * 1000)) / Math.round(line.quantity * 1000));
+  return {
+    name: line.name,
+    sku: line.sku,
+    unit: line.unit,
+    quantity,
+    price: line.discount ? Math.round(amount / quantity) : line.unitPrice,
+    amount,
+    vatRate: line.vatRate,
+  };
+}
+
 /** The company's order with its lines, or NOT_FOUND (another company's order looks like no order). */
 export async function orderForDocuments(
   db: Db,
@@ -46,15 +69,7 @@ export async function orderForDocuments(
     total: order.total,
     deliveryCost: order.deliveryCost,
     deliveryName: order.delivery.name,
-    lines: lines.map((l) => ({
-      name: l.name,
-      sku: l.sku,
-      unit: l.unit,
-      quantity: l.quantity,
-      price: l.unitPrice,
-      amount: l.lineTotal,
-      vatRate: l.vatRate,
-    })),
+    lines: lines.map((l) => netLine(l, l.quantity)),
   };
 }
 
@@ -111,15 +126,11 @@ export async function shipmentForDocuments(db: Db, shipmentId: string): Promise<
     first: firstShipment?.id === shipment.id,
     deliveryCost: order.deliveryCost,
     deliveryName: order.delivery.name,
-    lines: lines.map(({ line, quantity }) => ({
-      name: line.name,
-      sku: line.sku,
-      unit: line.unit,
-      quantity,
-      price: line.unitPrice,
-      amount: Math.round(line.unitPrice * quantity),
-      vatRate: line.vatRate,
-    })),
+    lines: lines.map(({ line, quantity }) =>
+      line.discount
+        ? netLine(line, quantity)
+        : { ...netLine(line, quantity), amount: Math.round(line.unitPrice * quantity) },
+    ),
   };
 }
 

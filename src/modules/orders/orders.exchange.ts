@@ -89,6 +89,8 @@ export interface ExchangeOrder {
     listPrice: number;
     unitPrice: number;
     lineTotal: number;
+    /** The line's share of the order's promo-code and bonus discounts: it is paid `lineTotal - discount`. */
+    discount: number;
     vatRate: number | null;
   }>;
 }
@@ -142,6 +144,7 @@ export async function ordersChangedSince(
       listPrice: l.listPrice,
       unitPrice: l.unitPrice,
       lineTotal: l.lineTotal,
+      discount: l.discount,
       vatRate: l.vatRate,
     });
     linesOf.set(l.orderId, list);

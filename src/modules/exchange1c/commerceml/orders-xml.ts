@@ -118,9 +118,16 @@ function counterparty(order: ExchangeOrder): string {
   );
 }
 
+const discountNode = (name: string, amount: number) =>
+  node('Скидка', leaf('Наименование', name), leaf('Сумма', money(amount)), leaf('УчтеноВСумме', 'true'));
+
 function lines(order: ExchangeOrder): string {
   const goods = order.lines.map((l) => {
-    const discount = (l.listPrice - l.unitPrice) * l.quantity;
+    const priceDiscount = Math.round((l.listPrice - l.unitPrice) * l.quantity);
+    const discounts = [
+      priceDiscount >= 1 ? discountNode('Скидка', priceDiscount) : '',
+      l.discount > 0 ? discountNode('Скидка по промокоду и бонусам', l.discount) : '',
+    ].join('');
     return node(
       'Товар',
       leaf('Ид', l.externalId),
@@ -129,18 +136,9 @@ function lines(order: ExchangeOrder): string {
       unit(l.unit),
       leaf('ЦенаЗаЕдиницу', money(l.unitPrice)),
       leaf('Количество', qty(l.quantity)),
-      leaf('Сумма', money(l.lineTotal)),
-      discount >= 1
-        ? node(
-            'Скидки',
-            node(
-              'Скидка',
-              leaf('Наименование', 'Скидка'),
-              leaf('Сумма', money(Math.round(discount))),
-              leaf('УчтеноВСумме', 'true'),
-            ),
-          )
-        : '',
+      // What the line is paid: after the promo code's and the points' share (the Скидки say how much).
+      leaf('Сумма', money(l.lineTotal - l.discount)),
+      discounts ? node('Скидки', discounts) : '',
       l.vatRate !== null
         ? node('СтавкиНалогов', node('СтавкаНалога', leaf('Наименование', 'НДС'), leaf('Ставка', l.vatRate)))
         : '',
