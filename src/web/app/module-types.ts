@@ -20,6 +20,11 @@ export interface NavItem {
    * org permission; `to` names the company as `$orgId` (`/orgs/$orgId/documents`).
    */
   companyPermission?: string;
+  /**
+   * Where the item leads in a company context instead of `to` (`/orgs/$orgId/help`): the same section, with the
+   * company's own content.
+   */
+  companyTo?: string;
   /** Highlight the item only on an exact path match (for `/`). */
   exact?: boolean;
   /** Also show the item in the bottom bar on a phone (keep it to the 3–4 most used items). */

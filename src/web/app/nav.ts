@@ -32,6 +32,8 @@ export function visibleNavItems(
     )
     .filter((item) => !item.permission || permissions.has(item.permission))
     .flatMap((item) => {
+      if (item.companyTo && company)
+        return [{ ...item, to: item.companyTo.replace('$orgId', encodeURIComponent(company.id)) }];
       if (!item.companyPermission) return [item];
       if (!company?.permissions.includes(item.companyPermission)) return [];
       return [{ ...item, to: item.to.replace('$orgId', encodeURIComponent(company.id)) }];

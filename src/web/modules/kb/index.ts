@@ -16,7 +16,16 @@ export const kbModule: WebModule = {
       createRoute({ getParentRoute: () => parent, path: base, component: help }),
       createRoute({ getParentRoute: () => parent, path: `${base}/$slug`, component: article }),
     ]),
-  nav: [{ to: '/help', label: 'kb.nav', icon: IconHelpCircle, section: 'cabinet', order: 90 }],
+  nav: [
+    {
+      to: '/help',
+      companyTo: '/orgs/$orgId/help',
+      label: 'kb.nav',
+      icon: IconHelpCircle,
+      section: 'cabinet',
+      order: 90,
+    },
+  ],
 };
 
 export { KbSuggestions } from './KbSuggestions';
