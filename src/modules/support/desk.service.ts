@@ -5,7 +5,7 @@ import type { Db } from '../../server/core/db.js';
 import { AppError } from '../../server/core/errors.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import { activeTicketStatuses, type TicketPriority, type TicketStatus } from '../../shared/support.js';
-import { getCompany } from '../companies/companies.service.js';
+import { getCompanies, getCompany } from '../companies/companies.service.js';
 import { notify } from '../notifications/index.js';
 import { getPerson, peopleByIds } from '../people/people.service.js';
 import { slaDeadlines } from '../sla/sla.service.js';
@@ -107,13 +107,10 @@ async function namesOf(db: Db, ids: (string | null)[]) {
   return new Map([...map].map(([id, p]) => [id, p.name]));
 }
 
+/** The page's company names in one query. */
 async function companyNames(db: Db, ids: (string | null)[]) {
-  const out = new Map<string, string>();
-  for (const id of new Set(ids.filter((x): x is string => Boolean(x)))) {
-    const company = await getCompany(db, id);
-    if (company) out.set(id, company.name);
-  }
-  return out;
+  const found = await getCompanies(db, [...new Set(ids.filter((x): x is string => Boolean(x)))]);
+  return new Map([...found.values()].map((c) => [c.id, c.name]));
 }
 
 /** SLA state of a request at `now`: what is due next and by when. */
