@@ -76,13 +76,13 @@ test.describe('[CABINET] loyalty card', () => {
     await expect(view.getByTestId('loyalty-card-holder')).toHaveText(demoPeople.customer.name);
     const digits = ((await view.getByTestId('loyalty-card-number').textContent()) ?? '').replace(/\s/g, '');
     expect(digits).toMatch(/^2\d{12}$/);
-    await expect(view.getByText(card.brightnessTitle)).toBeVisible();
+    await expect(view.getByText(card.brightnessTitle, { exact: true })).toBeVisible();
 
     const qr = view.getByTestId('loyalty-card-qr');
-    await qr.scrollIntoViewIfNeeded();
+    await qr.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     expect(await readQr(qr)).toBe(digits);
     const barcode = view.getByTestId('loyalty-card-barcode');
-    await barcode.scrollIntoViewIfNeeded();
+    await barcode.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     expect(await readEan13(barcode)).toBe(digits);
     // On a phone the barcode fills the width: a till scanner reads it from arm's length.
     const box = await barcode.boundingBox();
@@ -95,7 +95,7 @@ test.describe('[CABINET] loyalty card', () => {
     await signIn(till, demoPeople.admin);
     await navigate(till, isMobile, card.till.nav);
     await expect(till).toHaveURL(/\/admin\/loyalty\/till$/);
-    const input = till.getByLabel(card.till.number);
+    const input = till.getByRole('textbox', { name: card.till.number });
     await expect(input).toBeFocused();
     // A handheld scanner types the digits and presses Enter.
     await till.keyboard.type('2000000000016');

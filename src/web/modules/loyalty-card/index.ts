@@ -23,7 +23,14 @@ export const loyaltyCardModule: WebModule = {
     }),
   ],
   nav: [
-    { to: '/loyalty/card', label: 'loyalty-card.nav', icon: IconCreditCard, section: 'cabinet', order: 15 },
+    {
+      to: '/loyalty/card',
+      label: 'loyalty-card.nav',
+      icon: IconCreditCard,
+      section: 'cabinet',
+      mobile: true,
+      order: 15,
+    },
     {
       to: '/admin/loyalty/till',
       label: 'loyalty-card.till.nav',
