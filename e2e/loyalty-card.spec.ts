@@ -116,3 +116,38 @@ test.describe('[CABINET] loyalty card', () => {
     consoleProblems.expectNone();
   });
 });
+
+test.describe('[BACK OFFICE] loyalty tiers', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('[BACK OFFICE] loyalty tiers: an admin sees the tiers and the period, and recalculates now', async ({
+    page,
+    isMobile,
+    checkA11y,
+    consoleProblems,
+  }) => {
+    const tiers = card.tiers;
+    await signIn(page, demoPeople.admin);
+    await navigate(page, isMobile, tiers.nav);
+    await expect(page).toHaveURL(/\/admin\/loyalty\/tiers$/);
+    await expect(page.getByRole('heading', { level: 1, name: tiers.title })).toBeVisible();
+    const table = page.getByTestId('tiers-table');
+    for (const [code, name] of [
+      ['silver', 'Серебряный'],
+      ['gold', 'Золотой'],
+      ['platinum', 'Платиновый'],
+    ])
+      await expect(table.getByTestId(`tier-${code}`)).toContainText(name as string);
+    await expect(page.getByRole('textbox', { name: tiers.periodDays })).toHaveValue('365');
+    await checkA11y('loyalty tiers');
+    await page.getByRole('button', { name: tiers.recalculate }).click();
+    await expect(page.getByText(/Пересчёт выполнен/)).toBeVisible();
+    await page.getByRole('button', { name: tiers.edit.replace('{{name}}', 'Золотой') }).click();
+    const dialog = page.getByRole('dialog', { name: tiers.editTitle });
+    await expect(dialog.getByRole('textbox', { name: tiers.code })).toHaveValue('gold');
+    await checkA11y('loyalty tier editor');
+    await dialog.getByRole('button', { name: tiers.cancel }).click();
+    await expect(dialog).toBeHidden();
+    consoleProblems.expectNone();
+  });
+});
