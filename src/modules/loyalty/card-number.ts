@@ -21,3 +21,22 @@ export function cardNumberOf(serial: number): string {
 export function isCardNumber(value: string): boolean {
   return /^2\d{12}$/.test(value) && ean13CheckDigit(value.slice(0, 12)) === Number(value[12]);
 }
+
+/**
+ * Why a scanned or typed string is not a card number (for the till's 400), or null when it is one. Spaces and dashes
+ * a person types between digit groups are ignored by the caller (`normalizeCardNumber`).
+ */
+export function cardNumberProblem(value: string): string | null {
+  if (!/^\d+$/.test(value)) return 'A card number has digits only';
+  if (value.length !== 13) return `A card number has 13 digits, this has ${value.length}`;
+  if (value[0] !== '2') return 'Not a loyalty card: card numbers start with 2';
+  const expected = ean13CheckDigit(value.slice(0, 12));
+  if (expected !== Number(value[12]))
+    return `Wrong check digit: a mistyped or misread number (expected ${expected})`;
+  return null;
+}
+
+/** The digits of a typed number: spaces and dashes between groups dropped. */
+export function normalizeCardNumber(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}

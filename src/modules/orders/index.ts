@@ -50,6 +50,7 @@ export {
   orderInScope,
   recordPaymentReceived,
 } from './orders.service.js';
+export { personalSpendOf, personalSpendSql, type SpendWindow } from './orders.spend.js';
 export { listReturns } from './returns.service.js';
 
 /**
