@@ -1,4 +1,4 @@
-import { Group, ScrollArea } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useCatalogScope } from '../catalog/scope';
@@ -13,19 +13,19 @@ export function CatalogOffers() {
     ...myOffersQuery(scope, 'catalog'),
     enabled: !pending && scope.kind !== 'public',
   });
-  const promotions = query.data?.promotions ?? [];
+  const promotions = (query.data?.promotions ?? []).slice(0, 3);
   if (promotions.length === 0) return null;
   return (
-    <section aria-label={t('offers.catalog.title')} data-testid="catalog-offers">
-      <ScrollArea type="auto" offsetScrollbars>
-        <Group gap="sm" wrap="nowrap" align="stretch">
-          {promotions.map((p) => (
-            <div key={p.id} style={{ width: '18rem', flex: 'none' }}>
-              <PromotionCard promotion={p} scope={scope} compact />
-            </div>
-          ))}
-        </Group>
-      </ScrollArea>
-    </section>
+    <SimpleGrid
+      cols={{ base: 1, sm: 2, lg: 3 }}
+      spacing="sm"
+      component="section"
+      aria-label={t('offers.catalog.title')}
+      data-testid="catalog-offers"
+    >
+      {promotions.map((p) => (
+        <PromotionCard key={p.id} promotion={p} scope={scope} compact />
+      ))}
+    </SimpleGrid>
   );
 }
