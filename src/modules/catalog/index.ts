@@ -6,6 +6,10 @@ import { listsRoutes } from './lists/lists.routes.js';
 import { pricingRoutes } from './pricing/pricing.routes.js';
 import { catalogTransfer } from './transfer/index.js';
 
+export { type ProductCard, productCardSchema } from './browse/browse.schema.js';
+export { loadCards } from './browse/cards.js';
+export { type CatalogScope, pricingContextOf } from './pricing/pricing-context.js';
+
 /**
  * Catalog, pricing and stock. Route groups register here, one line each: the shopper-facing catalog in three
  * scopes (public, me, orgs), the price calculator, and the back office.

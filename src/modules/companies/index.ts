@@ -5,7 +5,7 @@ import { companiesRoutes } from './companies.routes.js';
 import { invitationsRoutes } from './invitations.routes.js';
 import { membersRoutes } from './members.routes.js';
 
-export { getCompanies, listCustomerGroups, membershipsOf } from './companies.service.js';
+export { getCompanies, getCompany, listCustomerGroups, membershipsOf } from './companies.service.js';
 
 export const companiesModule = defineModule({
   name: 'companies',
