@@ -40,9 +40,11 @@ export {
   type ShipmentValue,
   shipmentValue,
 } from './orders.finance.js';
+export { loadOrderDetailRows, type OrderDetailRows } from './orders.detail.js';
 export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
 export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
+export { orderableVariants } from './orders.products.js';
 export {
   cancelOrder,
   listOrders,
