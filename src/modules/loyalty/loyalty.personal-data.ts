@@ -14,7 +14,10 @@ export const loyaltyPersonalData: PersonalDataProvider[] = [
     key: 'loyalty',
     async export({ db, userId }) {
       const [account] = await db.select().from(loyaltyAccounts).where(eq(loyaltyAccounts.personId, userId));
-      const [birthday] = await db.select().from(loyaltyBirthdays).where(eq(loyaltyBirthdays.personId, userId));
+      const [birthday] = await db
+        .select()
+        .from(loyaltyBirthdays)
+        .where(eq(loyaltyBirthdays.personId, userId));
       const entries = await db
         .select()
         .from(loyaltyPointEntries)

@@ -20,7 +20,10 @@ export async function lockAccount(tx: Db, personId: string): Promise<void> {
 
 /** The entry with this idempotency key, if written. */
 export async function entryByKey(tx: Db, key: string): Promise<EntryRow | null> {
-  const [row] = await tx.select().from(loyaltyPointEntries).where(eq(loyaltyPointEntries.idempotencyKey, key));
+  const [row] = await tx
+    .select()
+    .from(loyaltyPointEntries)
+    .where(eq(loyaltyPointEntries.idempotencyKey, key));
   return row ?? null;
 }
 
@@ -119,7 +122,11 @@ export async function takeFromLots(
     .select({ id: loyaltyPointEntries.id, remaining: loyaltyPointEntries.remaining })
     .from(loyaltyPointEntries)
     .where(and(...conditions))
-    .orderBy(asc(loyaltyPointEntries.expiresAt), asc(loyaltyPointEntries.createdAt), asc(loyaltyPointEntries.id));
+    .orderBy(
+      asc(loyaltyPointEntries.expiresAt),
+      asc(loyaltyPointEntries.createdAt),
+      asc(loyaltyPointEntries.id),
+    );
   const prefer = new Set(debit.preferLotIds ?? []);
   const ordered = [...lots.filter((l) => prefer.has(l.id)), ...lots.filter((l) => !prefer.has(l.id))];
   const allocations: { lotId: string; points: number }[] = [];
@@ -157,7 +164,9 @@ export async function takeFromLots(
   if (allocations.length > 0) {
     await tx
       .insert(loyaltyPointAllocations)
-      .values(allocations.map((a) => ({ id: uuidv7(), debitId: entry.id, lotId: a.lotId, points: a.points })));
+      .values(
+        allocations.map((a) => ({ id: uuidv7(), debitId: entry.id, lotId: a.lotId, points: a.points })),
+      );
     for (const a of allocations)
       await tx
         .update(loyaltyPointEntries)

@@ -80,7 +80,9 @@ export async function accrueOrder(tx: Db, orderId: string, now: Date): Promise<n
     kind: 'accrual',
     points: earned,
     expiresAt: addDays(now, settings.lifetimeDays),
-    reason: tier ? `Начисление за заказ ${order.number} (${tier.name})` : `Начисление за заказ ${order.number}`,
+    reason: tier
+      ? `Начисление за заказ ${order.number} (${tier.name})`
+      : `Начисление за заказ ${order.number}`,
     key,
     now,
     orderId,
@@ -301,7 +303,10 @@ export async function onOrderStatusChanged(db: Db, event: Record<string, unknown
 }
 
 /** Checks the ledger invariant for a person: the entries' sum equals what remains of the lots. */
-export async function ledgerConsistent(db: Db, personId: string): Promise<{ sum: number; remaining: number }> {
+export async function ledgerConsistent(
+  db: Db,
+  personId: string,
+): Promise<{ sum: number; remaining: number }> {
   const [row] = await tx0(db, personId);
   return { sum: row?.sum ?? 0, remaining: row?.remaining ?? 0 };
 }

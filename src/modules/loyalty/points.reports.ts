@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { type Db, queryRows } from '../../server/core/db.js';
 import { getPointsSettings } from './points.settings.js';
 

@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../server/core/module.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findPersonByEmail, getPerson } from '../people/people.service.js';
 import { accountByCard, ensureAccount } from './accounts.service.js';
+import { pointsReport, pointsReportDisposition, pointsReportXlsx } from './points.reports.js';
 import {
   adjustmentBody,
   birthdayBody,
@@ -23,7 +24,6 @@ import {
 } from './points.schema.js';
 import { adjustPoints, grantWelcome, pointsBalance, pointsHistory, presentEntry } from './points.service.js';
 import { getPointsSettings, pointsSettingsSchema, savePointsSettings } from './points.settings.js';
-import { pointsReport, pointsReportDisposition, pointsReportXlsx } from './points.reports.js';
 import { loyaltyBirthdays } from './points.tables.js';
 import { tierOf, tierProgressOf } from './tiers.service.js';
 
@@ -41,7 +41,8 @@ export function pointsRoutes(app: FastifyInstance, { db }: ModuleContext): void 
       config: me,
       schema: {
         tags,
-        summary: 'My bonus points: balance, expiry schedule («сроки сгорания»), accrual rate and tier progress',
+        summary:
+          'My bonus points: balance, expiry schedule («сроки сгорания»), accrual rate and tier progress',
         response: { 200: meLoyaltySchema },
       },
     },
@@ -106,10 +107,14 @@ export function pointsRoutes(app: FastifyInstance, { db }: ModuleContext): void 
         throw new AppError('VALIDATION_FAILED', 'Not a birth date', [
           { path: 'birthDate', message: 'Between 1900 and today' },
         ]);
-      const [existing] = await db.select().from(loyaltyBirthdays).where(eq(loyaltyBirthdays.personId, personId));
+      const [existing] = await db
+        .select()
+        .from(loyaltyBirthdays)
+        .where(eq(loyaltyBirthdays.personId, personId));
       if (existing && existing.birthDate !== date)
         throw new AppError('CONFLICT', 'The birth date is already set; ask support to change it');
-      if (!existing) await db.insert(loyaltyBirthdays).values({ personId, birthDate: date }).onConflictDoNothing();
+      if (!existing)
+        await db.insert(loyaltyBirthdays).values({ personId, birthDate: date }).onConflictDoNothing();
       return { birthDate: date };
     },
   );
@@ -142,7 +147,10 @@ export function pointsRoutes(app: FastifyInstance, { db }: ModuleContext): void 
       const before = await getPointsSettings(db);
       await db.transaction(async (tx) => {
         await savePointsSettings(tx, request.body);
-        await recordAudit(tx, request, { action: 'loyalty.settings', details: { before, after: request.body } });
+        await recordAudit(tx, request, {
+          action: 'loyalty.settings',
+          details: { before, after: request.body },
+        });
       });
       return request.body;
     },
@@ -246,7 +254,9 @@ export function pointsRoutes(app: FastifyInstance, { db }: ModuleContext): void 
       ? new Date(`${q.from}T00:00:00Z`)
       : new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 11, 1));
     if (from >= endExclusive)
-      throw new AppError('VALIDATION_FAILED', 'The period is empty', [{ path: 'from', message: 'Before `to`' }]);
+      throw new AppError('VALIDATION_FAILED', 'The period is empty', [
+        { path: 'from', message: 'Before `to`' },
+      ]);
     return { from, to: endExclusive };
   };
 
@@ -256,7 +266,8 @@ export function pointsRoutes(app: FastifyInstance, { db }: ModuleContext): void 
       config: manage,
       schema: {
         tags,
-        summary: 'Points issued, spent and expired by month; liability; tier distribution (default: 12 months)',
+        summary:
+          'Points issued, spent and expired by month; liability; tier distribution (default: 12 months)',
         querystring: reportQuery,
         response: { 200: reportSchema },
       },
@@ -271,7 +282,11 @@ export function pointsRoutes(app: FastifyInstance, { db }: ModuleContext): void 
     '/admin/loyalty/reports.xlsx',
     {
       config: manage,
-      schema: { tags, summary: 'The loyalty report as an Excel workbook; ?lang=ru|en', querystring: reportQuery },
+      schema: {
+        tags,
+        summary: 'The loyalty report as an Excel workbook; ?lang=ru|en',
+        querystring: reportQuery,
+      },
     },
     async (request, reply) => {
       const { from, to } = period(request.query);

@@ -5,8 +5,8 @@ import { AppError } from '../../server/core/errors.js';
 import { decodeCursor, toPage } from '../../server/core/pagination.js';
 import {
   availablePoints,
-  entryByKey,
   type EntryRow,
+  entryByKey,
   expirePersonLots,
   insertLot,
   lockAccount,
@@ -40,7 +40,10 @@ export interface AwardInput {
 }
 
 /** Credits points once per key (referral rewards, welcome and birthday bonuses, promotions). */
-export async function awardPoints(db: Db, input: AwardInput): Promise<{ awarded: boolean; entryId?: string }> {
+export async function awardPoints(
+  db: Db,
+  input: AwardInput,
+): Promise<{ awarded: boolean; entryId?: string }> {
   if (!Number.isInteger(input.points) || input.points <= 0) return { awarded: false };
   const now = input.now ?? new Date();
   return db.transaction(async (tx) => {
@@ -253,11 +256,17 @@ export type PresentedEntry = ReturnType<typeof presentEntry>;
 const historyCursor = z.tuple([z.string(), z.uuid()]);
 
 /** The person's movements, newest first, keyset pages on (created_at, id). */
-export async function pointsHistory(db: Db, personId: string, q: { limit: number; cursor?: string | undefined }) {
+export async function pointsHistory(
+  db: Db,
+  personId: string,
+  q: { limit: number; cursor?: string | undefined },
+) {
   const where = [eq(loyaltyPointEntries.personId, personId)];
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, historyCursor);
-    where.push(sql`(${loyaltyPointEntries.createdAt}, ${loyaltyPointEntries.id}) < (${at}::timestamptz, ${id}::uuid)`);
+    where.push(
+      sql`(${loyaltyPointEntries.createdAt}, ${loyaltyPointEntries.id}) < (${at}::timestamptz, ${id}::uuid)`,
+    );
   }
   const rows = await db
     .select()

@@ -56,12 +56,8 @@ export const loyaltyPointEntries = pgTable(
   (t) => [
     index('loyalty_point_entries_person_idx').on(t.personId, t.createdAt, t.id),
     index('loyalty_point_entries_order_idx').on(t.orderId),
-    index('loyalty_point_entries_lots_idx')
-      .on(t.personId, t.expiresAt)
-      .where(sql`${t.remaining} > 0`),
-    index('loyalty_point_entries_expiry_idx')
-      .on(t.expiresAt)
-      .where(sql`${t.remaining} > 0`),
+    index('loyalty_point_entries_lots_idx').on(t.personId, t.expiresAt).where(sql`${t.remaining} > 0`),
+    index('loyalty_point_entries_expiry_idx').on(t.expiresAt).where(sql`${t.remaining} > 0`),
     index('loyalty_point_entries_month_idx').on(t.createdAt),
     check('loyalty_point_entries_points_check', sql`${t.points} <> 0 or ${t.shortfall} > 0`),
     check(
