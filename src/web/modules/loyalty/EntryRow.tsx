@@ -50,7 +50,7 @@ export function EntryRow({ entry, linkOrders = true }: { entry: LoyaltyEntry; li
           ) : null}
         </Group>
       </Stack>
-      <Text fw={700} c={plus ? 'teal.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      <Text fw={700} c={plus ? 'teal.9' : undefined} style={{ whiteSpace: 'nowrap' }}>
         {sign}
         {Math.abs(entry.points)}
       </Text>

@@ -87,7 +87,13 @@ export function ReportsSection() {
           </SimpleGrid>
         )}
         {report.months.length > 0 ? (
-          <Table.ScrollContainer minWidth={560} tabIndex={0} aria-label={t('loyalty.admin.reports.byMonth')}>
+          <Table.ScrollContainer
+            minWidth={560}
+            type="native"
+            tabIndex={0}
+            role="region"
+            aria-label={t('loyalty.admin.reports.byMonth')}
+          >
             <Table striped>
               <Table.Thead>
                 <Table.Tr>
