@@ -302,21 +302,17 @@ export async function onOrderStatusChanged(db: Db, event: Record<string, unknown
   });
 }
 
-/** Checks the ledger invariant for a person: the entries' sum equals what remains of the lots. */
+/** The ledger invariant of a person: the entries' sum and what remains of the lots (equal by construction). */
 export async function ledgerConsistent(
   db: Db,
   personId: string,
 ): Promise<{ sum: number; remaining: number }> {
-  const [row] = await tx0(db, personId);
-  return { sum: row?.sum ?? 0, remaining: row?.remaining ?? 0 };
-}
-
-function tx0(db: Db, personId: string) {
-  return db
+  const [row] = await db
     .select({
       sum: sql<number>`coalesce(sum(${loyaltyPointEntries.points}), 0)::int`,
       remaining: sql<number>`coalesce(sum(${loyaltyPointEntries.remaining}), 0)::int`,
     })
     .from(loyaltyPointEntries)
     .where(eq(loyaltyPointEntries.personId, personId));
+  return { sum: row?.sum ?? 0, remaining: row?.remaining ?? 0 };
 }
