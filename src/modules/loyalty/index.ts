@@ -1,4 +1,5 @@
 import { defineModule } from '../../server/core/module.js';
+import { loyaltyPersonalData } from './loyalty.personal-data.js';
 import { pointsJobs, wirePoints } from './points.jobs.js';
 import { pointsRoutes } from './points.routes.js';
 import { tiersJobs, wireTiers } from './tiers.jobs.js';
@@ -13,9 +14,11 @@ export {
   type AwardKind,
   awardPoints,
   type BonusSpendInput,
+  type ExpiringPoints,
   pointsBalance,
   spendPointsOnOrder,
 } from './points.service.js';
+export { getPointsSettings, type PointsSettings } from './points.settings.js';
 export { seedDemoTiers } from './tiers.seed.js';
 export { type TierInfo, type TierProgress, tierOf, tierProgressOf } from './tiers.service.js';
 
@@ -30,6 +33,7 @@ export const loyaltyModule = defineModule({
     tiersRoutes(app, ctx);
   },
   jobs: (ctx) => [...pointsJobs(ctx), ...tiersJobs(ctx)],
+  personalData: loyaltyPersonalData,
   wire: (ctx) => {
     wirePoints(ctx);
     wireTiers(ctx);

@@ -19,6 +19,7 @@ export {
 export { listClaims } from './claims.service.js';
 export { orderWords } from './export.js';
 export { creditOf } from './orders.credit.js';
+export { loadOrderDetailRows, type OrderDetailRows } from './orders.detail.js';
 export {
   type OrderForDocuments,
   orderForDocuments,
@@ -43,6 +44,7 @@ export {
 export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
 export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
+export { orderableVariants } from './orders.products.js';
 export {
   cancelOrder,
   listOrders,
