@@ -80,7 +80,7 @@ function SettingsForm({ initial }: { initial: Terms }) {
             />
           </SimpleGrid>
           {save.isError ? (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c="red.9" size="sm" role="alert">
               {save.error.message}
             </Text>
           ) : null}
@@ -142,7 +142,7 @@ export function AdminReferralsPage() {
                 <Table.Td>
                   <ReferralStatusBadge status={r.status} />
                   {r.rejectReason ? (
-                    <Text size="xs" c="red.8">
+                    <Text size="xs" c="red.9">
                       {t(`referrals.reason.${r.rejectReason}`)}
                     </Text>
                   ) : null}

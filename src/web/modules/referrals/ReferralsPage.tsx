@@ -167,7 +167,7 @@ function FriendRow({ r }: { r: Referral }) {
             {r.orderNumber ? ` · ${t('referrals.order', { number: r.orderNumber })}` : ''}
           </Text>
           {r.status === 'rejected' && r.rejectReason ? (
-            <Text size="sm" c="red.8" data-testid="referral-reason">
+            <Text size="sm" c="red.9" data-testid="referral-reason">
               {t(`referrals.reason.${r.rejectReason}`)}
             </Text>
           ) : null}
@@ -175,7 +175,7 @@ function FriendRow({ r }: { r: Referral }) {
         <Stack gap={4} align="flex-end">
           <ReferralStatusBadge status={r.status} />
           {r.status === 'rewarded' ? (
-            <Text size="sm" c="teal.8" fw={600}>
+            <Text size="sm" c="teal.9" fw={600}>
               {t('referrals.points', { count: r.referrerPoints })}
             </Text>
           ) : null}
