@@ -189,6 +189,8 @@ const expectedPublicRoutes = [
   'POST /api/v1/public/payments/webhooks/:provider',
   'GET /api/v1/public/payments/dev-pay/:providerPaymentId',
   'POST /api/v1/public/payments/dev-pay/:providerPaymentId',
+  // The landing of a referral link: who invites and what the friend gets (docs/referrals.md).
+  'GET /api/v1/public/referrals/:code',
   // The guest's cart, found by the token in its httpOnly cookie (docs/carts.md).
   'GET /api/v1/public/cart',
   'POST /api/v1/public/cart/lines',

@@ -1,5 +1,7 @@
 import { defineModule } from '../../server/core/module.js';
 import { referralsJobs, wireReferrals } from './referrals.jobs.js';
+import './referrals.notify.js';
+import { referralsPersonalData } from './referrals.personal-data.js';
 import { referralsRoutes } from './referrals.routes.js';
 
 export { seedDemoReferrals } from './referrals.seed.js';
@@ -12,4 +14,5 @@ export const referralsModule = defineModule({
   routes: (app, ctx) => referralsRoutes(app, ctx),
   jobs: (ctx) => referralsJobs(ctx),
   wire: (ctx) => wireReferrals(ctx),
+  personalData: referralsPersonalData,
 });

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconMailFast, IconUserPlus } from '@tabler/icons-react';
-import { Link } from '@tanstack/react-router';
+import { Link, useLocation } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api';
@@ -12,10 +12,10 @@ import { useSignUp } from './api';
 import { requestErrorKey, useFields } from './form';
 import { PhoneSignUp, type SignUpContact, SignUpContactSwitch } from './phone/PhoneSignUp';
 import { ConsentField, NewPasswordField } from './SignUpFields';
-import { emailProblem, newPasswordProblem } from './validation';
+import { emailProblem, newPasswordProblem, safeRedirect } from './validation';
 
 /** "Check your e-mail": what happens next after signing up. */
-function CheckMail({ email }: { email: string }) {
+function CheckMail({ email, signIn }: { email: string; signIn: string }) {
   const { t } = useTranslation();
   return (
     <AuthResult
@@ -29,7 +29,7 @@ function CheckMail({ email }: { email: string }) {
       <Text size="sm" c="dimmed">
         {t('identity.signUp.checkMail.hint')}
       </Text>
-      <Button variant="default" renderRoot={(props) => <Link to="/sign-in" {...props} />}>
+      <Button variant="default" renderRoot={(props) => <Link to={signIn} {...props} />}>
         {t('identity.signUp.checkMail.toSignIn')}
       </Button>
     </AuthResult>
@@ -49,9 +49,13 @@ export function SignUpPage() {
   const [formError, setFormError] = useState<TranslationKey | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [contact, setContact] = useState<SignUpContact>('email');
+  // `?redirect=`: where the person goes on to after confirming the address (a referral link, for one).
+  const searchStr = useLocation({ select: (location) => location.searchStr });
+  const target = safeRedirect(new URLSearchParams(searchStr).get('redirect'));
+  const signInPath = target === '/' ? '/sign-in' : `/sign-in?redirect=${encodeURIComponent(target)}`;
   usePageTitle(t('identity.signUp.pageTitle'));
 
-  if (sentTo) return <CheckMail email={sentTo} />;
+  if (sentTo) return <CheckMail email={sentTo} signIn={signInPath} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -65,7 +69,7 @@ export function SignUpPage() {
     if (!valid) return;
     const email = values.email.trim();
     signUp.mutate(
-      { name: values.name.trim(), email, password: values.password, locale: i18n.language },
+      { name: values.name.trim(), email, password: values.password, locale: i18n.language, redirect: target },
       {
         onSuccess: () => setSentTo(email),
         onError: (error) => {
@@ -92,7 +96,7 @@ export function SignUpPage() {
       footer={
         <>
           {t('identity.signUp.haveAccount')}{' '}
-          <Anchor fw={600} renderRoot={(props) => <Link to="/sign-in" {...props} />}>
+          <Anchor fw={600} renderRoot={(props) => <Link to={signInPath} {...props} />}>
             {t('identity.signUp.signIn')}
           </Anchor>
         </>

@@ -7,6 +7,7 @@ import { sessionQuery } from '../../app/portal';
 import { PageSkeleton } from '../../ui/Skeletons';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AuthResult } from './AuthCard';
+import { safeRedirect } from './validation';
 
 /**
  * Where the e-mail confirmation link lands: the server has verified the address and signed the person in, or
@@ -16,6 +17,9 @@ export function WelcomePage() {
   const { t } = useTranslation();
   const searchStr = useLocation({ select: (location) => location.searchStr });
   const failed = new URLSearchParams(searchStr).has('error');
+  // Sign-up may name a page to go on to (`/sign-up?redirect=`): a referral link, for one.
+  const target = safeRedirect(new URLSearchParams(searchStr).get('redirect'));
+  const signIn = target === '/' ? '/sign-in' : `/sign-in?redirect=${encodeURIComponent(target)}`;
   const session = useQuery(sessionQuery);
   usePageTitle(failed ? t('identity.welcome.invalid.title') : t('identity.welcome.pageTitle'));
 
@@ -45,9 +49,9 @@ export function WelcomePage() {
     >
       <Text>{user ? t('identity.welcome.text', { name: user.name }) : t('identity.welcome.textGuest')}</Text>
       {user ? (
-        <Button renderRoot={(props) => <Link to="/" {...props} />}>{t('identity.welcome.home')}</Button>
+        <Button renderRoot={(props) => <Link to={target} {...props} />}>{t('identity.welcome.home')}</Button>
       ) : (
-        <Button renderRoot={(props) => <Link to="/sign-in" {...props} />}>
+        <Button renderRoot={(props) => <Link to={signIn} {...props} />}>
           {t('identity.welcome.signIn')}
         </Button>
       )}

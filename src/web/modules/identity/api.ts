@@ -19,7 +19,13 @@ export interface SignUpInput {
   password: string;
   /** The UI language: the confirmation e-mail is written in it. */
   locale: string;
+  /** A same-site path the welcome page leads on to (`/sign-up?redirect=`, e.g. a referral link). */
+  redirect?: string;
 }
+
+/** The confirmation link's landing, carrying the page to go on to when there is one. */
+const welcomeFor = (redirect: string | undefined) =>
+  redirect && redirect !== '/' ? `${WELCOME_PATH}?redirect=${encodeURIComponent(redirect)}` : WELCOME_PATH;
 
 /** Signs in with e-mail and password (Better Auth); on success refreshes everything tied to the session. */
 export function useSignIn() {
@@ -38,11 +44,11 @@ export function useSignIn() {
 /** Creates an account; the server answers the same whether or not the address is taken, and sends a link. */
 export function useSignUp() {
   return useMutation({
-    mutationFn: (input: SignUpInput) =>
+    mutationFn: ({ redirect, ...input }: SignUpInput) =>
       api<unknown>('/api/v1/auth/sign-up/email', {
         method: 'POST',
         // The form does not submit without the consent box ticked; the server records this version and the time.
-        json: { ...input, consentVersion: personalDataConsentVersion, callbackURL: WELCOME_PATH },
+        json: { ...input, consentVersion: personalDataConsentVersion, callbackURL: welcomeFor(redirect) },
       }),
   });
 }
