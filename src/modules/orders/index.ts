@@ -18,6 +18,13 @@ export {
 } from './attachments.js';
 export { listClaims } from './claims.service.js';
 export { orderWords } from './export.js';
+export {
+  type CheckoutAdjustInput,
+  type CheckoutAdjustment,
+  type CheckoutLine,
+  setCheckoutAdjuster,
+  spreadOverLines,
+} from './orders.adjust.js';
 export { creditOf } from './orders.credit.js';
 export {
   type OrderForDocuments,
@@ -42,7 +49,8 @@ export {
 } from './orders.finance.js';
 export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
 export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
-export { placeOrder, startOrderPayment } from './orders.place.js';
+export { placeOrder, priceCheckoutLines, startOrderPayment } from './orders.place.js';
+export { linesOf } from './orders.routes.js';
 export {
   cancelOrder,
   listOrders,
