@@ -14,6 +14,7 @@ export const promoRefusals = [
   'not_with_points',
   'contract_prices',
   'not_for_goods',
+  'already_discounted',
   'min_amount',
   'already_used',
   'exhausted',
@@ -57,7 +58,7 @@ export function eligibleLines(p: PromotionRow, lines: readonly CheckoutLine[]): 
     throw refuse('contract_prices', 'The code does not apply to goods at contract prices');
   const eligible = lines.map((l, i) => Boolean(notContract[i]) && (p.appliesToDiscounted || !l.discounted));
   if (!eligible.some(Boolean))
-    throw refuse('not_for_goods', 'The code does not apply to goods that are already discounted');
+    throw refuse('already_discounted', 'The code does not apply to goods that are already discounted');
   return eligible;
 }
 

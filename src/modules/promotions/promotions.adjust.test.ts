@@ -75,7 +75,7 @@ describe('the checkout adjuster', () => {
     expect((await adjust(lines, 'PLAIN')).lineDiscounts).toEqual([500, 0, 0]);
     expect((await adjust(lines, 'ALLIN')).lineDiscounts).toEqual([167, 167, 166]);
     await expect(adjust([line(1000, { discounted: true })], 'PLAIN')).rejects.toMatchObject({
-      errors: [{ path: 'promoCode', message: expect.stringMatching(/^not_for_goods:/) }],
+      errors: [{ path: 'promoCode', message: expect.stringMatching(/^already_discounted:/) }],
     });
   });
 

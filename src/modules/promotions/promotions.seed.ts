@@ -33,6 +33,8 @@ export async function seedDemoPromotions(tx: Db, demo: LoyaltyDemo): Promise<voi
       minOrderAmount: 100_000,
       audience: 'both',
       combinableWithPoints: true,
+      // The demo customer's prices carry a personal discount: the welcome code stacks on them.
+      appliesToDiscounted: true,
     },
     {
       id: expired,

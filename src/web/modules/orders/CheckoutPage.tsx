@@ -190,7 +190,7 @@ export function CheckoutPage() {
       <Group justify="space-between">
         <Stack gap={0}>
           {discounts.amount > 0 ? (
-            <Text size="sm" c="green.9" data-testid="checkout-discount">
+            <Text size="sm" data-testid="checkout-discount">
               −{money(discounts.amount)}
             </Text>
           ) : null}

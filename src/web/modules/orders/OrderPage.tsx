@@ -206,7 +206,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
                   {money(l.lineTotal)}
                 </Text>
                 {l.discount > 0 ? (
-                  <Text size="xs" c="green.9">
+                  <Text size="xs">
                     {t('promotions.order.lineDiscount', { amount: `−${money(l.discount)}` })}
                   </Text>
                 ) : null}
@@ -219,7 +219,7 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
             {t('orders.detail.items')}: {money(order.itemsTotal)}
           </Text>
           {order.discounts.map((d) => (
-            <Text size="sm" c="green.9" key={`${d.kind}:${d.code ?? ''}`} data-testid="order-discount">
+            <Text size="sm" key={`${d.kind}:${d.code ?? ''}`} data-testid="order-discount">
               {d.kind === 'promo'
                 ? t('promotions.order.promo', { code: d.code ?? '' })
                 : t('promotions.order.bonus', { points: d.points ?? 0 })}

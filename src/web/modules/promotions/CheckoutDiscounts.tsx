@@ -109,11 +109,7 @@ export function CheckoutDiscounts({
               <Badge leftSection={<IconDiscount2 size={14} aria-hidden="true" />} variant="light">
                 {value.promoCode.toUpperCase()}
               </Badge>
-              {promo ? (
-                <Text size="sm" c="green.9">
-                  −{money(promo.amount)}
-                </Text>
-              ) : null}
+              {promo ? <Text size="sm">−{money(promo.amount)}</Text> : null}
             </Group>
             <Button
               variant="subtle"
@@ -151,7 +147,7 @@ export function CheckoutDiscounts({
             />
             <Button
               mt={25}
-              variant="light"
+              variant="default"
               onClick={applyCode}
               loading={apply.isPending}
               disabled={!code.trim()}
@@ -169,7 +165,7 @@ export function CheckoutDiscounts({
             </Text>
             {spent ? (
               <Group justify="space-between" gap="xs">
-                <Text size="sm" c="green.9">
+                <Text size="sm">
                   {t('promotions.checkout.spent', { points: spent.points ?? 0, amount: money(spent.amount) })}
                 </Text>
                 <Button
@@ -194,7 +190,7 @@ export function CheckoutDiscounts({
                 />
                 <Button
                   mt={25}
-                  variant="light"
+                  variant="default"
                   disabled={!Number(points)}
                   loading={apply.isPending}
                   onClick={() => apply.mutate({ promoCode: value.promoCode, bonusPoints: Number(points) })}
