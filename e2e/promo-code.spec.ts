@@ -62,3 +62,20 @@ test('[CABINET] promo code: a customer is told why a code is refused, applies th
   await expect(page.getByTestId('order-discount')).toContainText('WELCOME10');
   await checkA11y('order with a discount');
 });
+
+test('[BACKOFFICE] promo codes: the admin sees promotions, their batches and the usage report', async ({
+  page,
+  baseURL,
+  checkA11y,
+}) => {
+  await signInAs(page, baseURL as string, demoPeople.admin);
+  await page.goto('/admin/promotions');
+  await expect(page.getByRole('heading', { level: 1, name: p.admin.title })).toBeVisible(firstLoad);
+  await expect(page.getByRole('cell', { name: 'WELCOME10' })).toBeVisible();
+  await expect(page.getByTestId('promo-report')).toBeVisible();
+  await checkA11y('promotions');
+  await page.getByRole('button', { name: /Персональный купон/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('link', { name: p.admin.download }).first()).toBeVisible();
+  await checkA11y('promotion dialog');
+});

@@ -152,6 +152,7 @@ export function PromotionsPage() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
         title={editing === 'new' ? t('promotions.admin.create') : t('promotions.admin.edit')}
         size="lg"
       >
