@@ -18,6 +18,13 @@ export {
 } from './attachments.js';
 export { listClaims } from './claims.service.js';
 export { orderWords } from './export.js';
+export {
+  type CheckoutAdjustInput,
+  type CheckoutAdjustment,
+  type CheckoutLine,
+  setCheckoutAdjuster,
+  spreadOverLines,
+} from './orders.adjust.js';
 export { creditOf } from './orders.credit.js';
 export { loadOrderDetailRows, type OrderDetailRows } from './orders.detail.js';
 export {
@@ -43,8 +50,9 @@ export {
 } from './orders.finance.js';
 export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
 export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
-export { placeOrder, startOrderPayment } from './orders.place.js';
+export { placeOrder, priceCheckoutLines, startOrderPayment } from './orders.place.js';
 export { orderableVariants } from './orders.products.js';
+export { linesOf } from './orders.routes.js';
 export {
   cancelOrder,
   listOrders,

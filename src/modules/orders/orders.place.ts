@@ -12,13 +12,13 @@ import { type DeliveryConfig, deliveryConfig, quoteDelivery } from '../delivery/
 import { type PaymentsContext, startPayment } from '../payments/payments.service.js';
 import { getOrdersSettings } from '../settings/settings.service.js';
 import { approvalReasonsOf, getApprovalSettings } from './approvals.service.js';
-import { adjustCheckout } from './orders.adjust.js';
+import { adjustCheckout, type CheckoutLine } from './orders.adjust.js';
 import { creditOf } from './orders.credit.js';
 import { newOrderRows, type OrderDetailRows } from './orders.detail.js';
 import type { OrderActor, OrderRow } from './orders.lifecycle.js';
 import { readPlacementFacts } from './orders.place-read.js';
 import { writePlacedOrder } from './orders.place-write.js';
-import type { OrderableVariant } from './orders.products.js';
+import { type OrderableVariant, orderableVariants } from './orders.products.js';
 import { type OrderDeliverySnapshot, orders } from './orders.tables.js';
 
 /** Who the order is for: a person's own order (companyId null) or a company member's order. */
@@ -88,7 +88,7 @@ export function outOfStock(
 }
 
 /** Checks pack multiplicity and minimum order of each line; 400 with line paths. */
-function checkQuantities(
+export function checkQuantities(
   lines: PlaceOrderInput['lines'],
   variants: Map<string, OrderableVariant>,
 ): OrderableVariant[] {
@@ -118,6 +118,62 @@ function checkQuantities(
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'Some lines cannot be ordered', problems);
   return found;
+}
+
+type PricedLines = Awaited<ReturnType<typeof priceLines>>;
+
+/** The priced lines as the checkout adjuster sees them (placing and the discounts preview build them alike). */
+export function adjustLinesOf(
+  lines: PlaceOrderInput['lines'],
+  facts: readonly OrderableVariant[],
+  priced: PricedLines,
+): CheckoutLine[] {
+  return lines.map((l, i) => {
+    const price = priced[i];
+    return {
+      variantId: l.variantId,
+      productId: (facts[i] as OrderableVariant).productId,
+      categoryPath: (facts[i] as OrderableVariant).categoryPath,
+      quantity: l.quantity,
+      unitPrice: price?.unitPrice ?? 0,
+      lineTotal: price?.total ?? 0,
+      priceSource: price?.rule.source ?? 'default',
+      discounted: Boolean(price?.rule.discount || price?.rule.promo),
+    };
+  });
+}
+
+/**
+ * Prices lines for a checkout preview exactly as placing does (the same ordering rules, pricing and line
+ * facts), without reserving anything: the promotions module's discounts preview calls it.
+ */
+export async function priceCheckoutLines(
+  db: Db,
+  pricing: PricingContext,
+  lines: PlaceOrderInput['lines'],
+): Promise<{ lines: CheckoutLine[]; itemsTotal: number }> {
+  if (lines.length === 0) throw new AppError('CART_EMPTY', 'The order has no lines');
+  const variants = await orderableVariants(
+    db,
+    lines.map((l) => l.variantId),
+    pricing.customerGroupId,
+  );
+  const facts = checkQuantities(lines, variants);
+  const priced = await priceLines(
+    db,
+    pricing,
+    lines.map((l, i) => ({
+      productId: (facts[i] as OrderableVariant).productId,
+      variantId: l.variantId,
+      quantity: l.quantity,
+    })),
+  );
+  const unpriced = priced.flatMap((p, i) =>
+    p ? [] : [{ path: `lines[${i}].variantId`, message: 'Not for sale at the moment' }],
+  );
+  if (unpriced.length) throw new AppError('VALIDATION_FAILED', 'Some lines have no price', unpriced);
+  const adjustLines = adjustLinesOf(lines, facts, priced);
+  return { lines: adjustLines, itemsTotal: adjustLines.reduce((s, l) => s + l.lineTotal, 0) };
 }
 
 const addressLine = (a: {
@@ -298,19 +354,7 @@ async function placeInTransaction(
   const adjustment = await adjustCheckout(tx, {
     orderId,
     owner,
-    lines: input.lines.map((l, i) => {
-      const price = priced[i];
-      return {
-        variantId: l.variantId,
-        productId: (facts[i] as OrderableVariant).productId,
-        categoryPath: (facts[i] as OrderableVariant).categoryPath,
-        quantity: l.quantity,
-        unitPrice: price?.unitPrice ?? 0,
-        lineTotal: price?.total ?? 0,
-        priceSource: price?.rule.source ?? 'default',
-        discounted: Boolean(price?.rule.discount || price?.rule.promo),
-      };
-    }),
+    lines: adjustLinesOf(input.lines, facts, priced),
     itemsTotal,
     deliveryCost,
     promoCode: input.promoCode,

@@ -99,7 +99,7 @@ const orderPage = (publicUrl: string, request: FastifyRequest, scope: Scope['sco
   scope === 'me' ? `${publicUrl}/orders/{id}` : `${publicUrl}/orgs/${orgOf(request).orgId}/orders/{id}`;
 
 /** The lines to check out: the cart's (when `cartId` is given and the viewer may see it), else `lines`. */
-async function linesOf(
+export async function linesOf(
   db: Db,
   body: { cartId?: string | undefined; lines?: { variantId: string; quantity: number }[] | undefined },
   pricing: PricingContext,

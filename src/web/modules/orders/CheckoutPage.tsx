@@ -188,7 +188,16 @@ export function CheckoutPage() {
         </Alert>
       ) : null}
       <Group justify="space-between">
-        <Text fw={700}>{money(total)}</Text>
+        <Stack gap={0}>
+          {discounts.amount > 0 ? (
+            <Text size="sm" data-testid="checkout-discount">
+              −{money(discounts.amount)}
+            </Text>
+          ) : null}
+          <Text fw={700} data-testid="checkout-total">
+            {money(total)}
+          </Text>
+        </Stack>
         <Button
           size="md"
           loading={place.isPending}

@@ -201,9 +201,16 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
                   {l.sku} · {l.quantity} {l.unit} × {money(l.unitPrice)}
                 </Text>
               </Stack>
-              <Text size="sm" fw={600}>
-                {money(l.lineTotal)}
-              </Text>
+              <Stack gap={0} align="flex-end">
+                <Text size="sm" fw={600}>
+                  {money(l.lineTotal)}
+                </Text>
+                {l.discount > 0 ? (
+                  <Text size="xs">
+                    {t('promotions.order.lineDiscount', { amount: `−${money(l.discount)}` })}
+                  </Text>
+                ) : null}
+              </Stack>
             </Group>
           ))}
         </Stack>
@@ -211,6 +218,14 @@ function OrderView({ order, scope }: { order: Order; scope: OrderScope }) {
           <Text size="sm">
             {t('orders.detail.items')}: {money(order.itemsTotal)}
           </Text>
+          {order.discounts.map((d) => (
+            <Text size="sm" key={`${d.kind}:${d.code ?? ''}`} data-testid="order-discount">
+              {d.kind === 'promo'
+                ? t('promotions.order.promo', { code: d.code ?? '' })
+                : t('promotions.order.bonus', { points: d.points ?? 0 })}
+              : −{money(d.amount)}
+            </Text>
+          ))}
           <Text size="sm">
             {t('orders.detail.delivery')}: {money(order.deliveryCost)}
           </Text>

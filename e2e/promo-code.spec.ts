@@ -1,0 +1,81 @@
+import { expect, test } from './fixtures';
+import { signInAs } from './fixtures/orders';
+import { demoPeople } from './fixtures/people';
+import { texts } from './fixtures/texts';
+
+const o = texts.ru.orders;
+const p = texts.ru.promotions;
+const firstLoad = { timeout: 30_000 };
+/** Kopecks from a ru-RU money string («1 234,50 ₽»). */
+const kopecks = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
+
+test('[CABINET] promo code: a customer is told why a code is refused, applies the demo code and orders with the discount', async ({
+  page,
+  baseURL,
+  checkA11y,
+}) => {
+  test.slow();
+  await signInAs(page, baseURL as string, demoPeople.customer);
+  // Products worth at least the code's minimum (1 000 ₽).
+  const catalog = await page.request.get(
+    `/api/v1/me/catalog/products?q=${encodeURIComponent('Картридж')}&limit=50`,
+  );
+  expect(catalog.ok(), await catalog.text()).toBe(true);
+  const items = (await catalog.json()).items as {
+    variantId: string | null;
+    packSize: number;
+    minOrderQty: number;
+  }[];
+  const variantId = items.find((i) => i.variantId && i.packSize === 1 && i.minOrderQty === 1)?.variantId;
+  expect(variantId).toBeTruthy();
+  const options = await page.request.post('/api/v1/me/checkout/options', {
+    headers: { Origin: new URL(baseURL as string).origin },
+    data: { lines: [{ variantId, quantity: 1 }] },
+  });
+  const unit = (await options.json()).cart.lines[0].unitPrice as number;
+  const quantity = Math.max(2, Math.ceil(150_000 / unit));
+
+  await page.goto(`/checkout?lines=${variantId}:${quantity}`);
+  await expect(page.getByRole('heading', { level: 1, name: o.checkout.title })).toBeVisible(firstLoad);
+  const total = page.getByTestId('checkout-total');
+  await expect(total).toBeVisible();
+  const before = kopecks((await total.textContent()) ?? '');
+
+  const input = page.getByRole('textbox', { name: p.checkout.code });
+  await input.fill('SUMMER500');
+  await page.getByTestId('promo-apply').click();
+  await expect(page.getByText(p.reasons.expired)).toBeVisible();
+  await input.fill('NO-SUCH-CODE');
+  await page.getByTestId('promo-apply').click();
+  await expect(page.getByText(p.reasons.unknown)).toBeVisible();
+  await checkA11y('checkout with a refused code');
+
+  await input.fill('welcome10');
+  await page.getByTestId('promo-apply').click();
+  await expect(page.getByTestId('promo-applied')).toContainText('WELCOME10');
+  await expect.poll(async () => kopecks((await total.textContent()) ?? '')).toBeLessThan(before);
+  await checkA11y('checkout with the code applied');
+
+  await page.getByRole('radio', { name: o.payment.cash_on_delivery }).check();
+  await page.getByTestId('checkout-place').click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, firstLoad);
+  await expect(page.getByTestId('order-discount')).toContainText('WELCOME10');
+  await checkA11y('order with a discount');
+});
+
+test('[BACKOFFICE] promo codes: the admin sees promotions, their batches and the usage report', async ({
+  page,
+  baseURL,
+  checkA11y,
+}) => {
+  await signInAs(page, baseURL as string, demoPeople.admin);
+  await page.goto('/admin/promotions');
+  await expect(page.getByRole('heading', { level: 1, name: p.admin.title })).toBeVisible(firstLoad);
+  await expect(page.getByRole('cell', { name: 'WELCOME10' })).toBeVisible();
+  await expect(page.getByTestId('promo-report')).toBeVisible();
+  await checkA11y('promotions');
+  await page.getByRole('button', { name: /Персональный купон/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('link', { name: p.admin.download }).first()).toBeVisible();
+  await checkA11y('promotion dialog');
+});
