@@ -9,13 +9,15 @@ const firstLoad = { timeout: 30_000 };
 /** Kopecks from a ru-RU money string («1 234,50 ₽»). */
 const kopecks = (text: string) => Math.round(Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100);
 
-test('[CABINET] promo code: a customer is told why a code is refused, applies the demo code and orders with the discount', async ({
+test('[CABINET] promo code and points: a customer sees bonuses on the home page, is told why a code is refused, applies the demo code, pays part of the order with points and sees both discounts', async ({
   page,
   baseURL,
   checkA11y,
 }) => {
   test.slow();
   await signInAs(page, baseURL as string, demoPeople.customer);
+  await page.goto('/');
+  await expect(page.getByTestId('home-loyalty-balance')).toHaveText(/\d+\s+балл/, firstLoad);
   // Products worth at least the code's minimum (1 000 ₽).
   const catalog = await page.request.get(
     `/api/v1/me/catalog/products?q=${encodeURIComponent('Картридж')}&limit=50`,
@@ -55,11 +57,23 @@ test('[CABINET] promo code: a customer is told why a code is refused, applies th
   await expect(page.getByTestId('promo-applied')).toContainText('WELCOME10');
   await expect.poll(async () => kopecks((await total.textContent()) ?? '')).toBeLessThan(before);
   await checkA11y('checkout with the code applied');
+  const withCode = kopecks((await total.textContent()) ?? '');
+
+  // Part of the rest is paid with bonus points (the demo customer has some; a point is worth 1 ₽).
+  await expect(page.getByTestId('bonus-block')).toBeVisible();
+  await page.getByRole('textbox', { name: p.checkout.points }).fill('50');
+  await page.getByRole('button', { name: p.checkout.spend }).click();
+  await expect(page.getByTestId('bonus-block')).toContainText(/Списано 50 балл/);
+  await expect.poll(async () => kopecks((await total.textContent()) ?? '')).toBe(withCode - 5_000);
+  await checkA11y('checkout with points spent');
 
   await page.getByRole('radio', { name: o.payment.cash_on_delivery }).check();
   await page.getByTestId('checkout-place').click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/, firstLoad);
-  await expect(page.getByTestId('order-discount')).toContainText('WELCOME10');
+  await expect(page.getByTestId('order-discount').filter({ hasText: 'WELCOME10' })).toBeVisible();
+  await expect(page.getByTestId('order-discount').filter({ hasText: 'Оплата баллами (50)' })).toContainText(
+    '50,00',
+  );
   await checkA11y('order with a discount');
 });
 

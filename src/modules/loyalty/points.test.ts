@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../server/core/db.js';
 import { demoPeople } from '../companies/companies.testkit.js';
-import { setCheckoutAdjuster, spreadOverLines } from '../orders/orders.adjust.js';
 import { type OrdersTestApp, ordersTestApp } from '../orders/orders.testkit.js';
 import { ensureAccount } from './accounts.service.js';
 import { ledgerSum } from './points.ledger.js';
@@ -24,33 +23,9 @@ beforeAll(async () => {
     sql`select id from users where email = ${demoPeople.customer.email}`,
   );
   customerId = row?.id ?? '';
-  // What the promotions module registers on main: bonus points through the ledger, spread over the lines.
-  setCheckoutAdjuster(async (tx, input) => {
-    const spent = input.bonusPoints
-      ? await spendPointsOnOrder(tx, {
-          personId: input.owner.personId,
-          orderId: input.orderId,
-          points: input.bonusPoints,
-          payable: input.itemsTotal,
-          now: input.now,
-        })
-      : { points: 0, amount: 0 };
-    return {
-      discounts: spent.amount
-        ? [{ kind: 'bonus' as const, label: 'Оплата баллами', amount: spent.amount, points: spent.points }]
-        : [],
-      lineDiscounts: spreadOverLines(
-        spent.amount,
-        input.lines.map((l) => l.lineTotal),
-      ),
-    };
-  });
   for (const v of o.variants) await o.setStock(v.id, 50);
 });
-afterAll(async () => {
-  setCheckoutAdjuster(null);
-  await o?.k.t.close();
-});
+afterAll(async () => o?.k.t.close());
 
 const as = (cookie: string | undefined) => o.k.as(cookie);
 const balance = () => ledgerSum(o.k.t.db, customerId);
@@ -175,6 +150,43 @@ describe('points and orders', () => {
     expect(res.json().errors[0].path).toBe('bonusPoints');
     expect(res.json().errors[0].message).toMatch(/\d/);
   });
+
+  it('50 concurrent checkouts spending the same points: as many succeed as the balance pays for, never below zero', async () => {
+    const v = o.variants[4]?.id as string;
+    await o.setStock(v, 100_000);
+    const start = await balance();
+    const per = Math.max(1, Math.floor(start / 4));
+    // Enough goods for the points' share of each order to take `per` points (the preview says how many it may).
+    let quantity = 1;
+    for (;;) {
+      const preview = await as(o.customer)('POST', '/api/v1/me/checkout/discounts', {
+        lines: [{ variantId: v, quantity }],
+      });
+      expect(preview.statusCode, preview.body).toBe(200);
+      if (preview.json().bonus.maxPoints >= per) break;
+      quantity *= 2;
+    }
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        o.place(
+          o.customer,
+          me,
+          { ...o.pickupOrder([{ variantId: v, quantity }]), bonusPoints: per },
+          `points-race-${i}-00000`,
+        ),
+      ),
+    );
+    const placed = results.filter((r) => r.statusCode === 201);
+    const refused = results.filter((r) => r.statusCode === 400 && r.json().errors[0].path === 'bonusPoints');
+    expect(placed).toHaveLength(Math.floor(start / per));
+    expect(refused).toHaveLength(50 - placed.length);
+    expect(await balance()).toBe(start - placed.length * per);
+    expect(await balance()).toBeGreaterThanOrEqual(0);
+    await consistent();
+    for (const r of placed) await setStatus(r.json().id, 'cancelled');
+    await o.k.t.drainJobs();
+    expect(await balance()).toBe(start);
+  }, 120_000);
 
   it('a refunded return takes back accrued points and gives back spent ones in proportion', async () => {
     const [a, b] = [o.variants[2]?.id as string, o.variants[3]?.id as string];
