@@ -43,6 +43,7 @@ export {
 export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js';
 export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export { placeOrder, startOrderPayment } from './orders.place.js';
+export { type RepeatPurchase, repeatPurchases } from './orders.purchases.js';
 export {
   cancelOrder,
   listOrders,
