@@ -135,6 +135,7 @@ function Plans() {
                 onChange={(e) => setForm({ ...form, descriptionEn: e.currentTarget.value })}
               />
               <NumberInput
+                hideControls
                 required
                 min={0.01}
                 decimalScale={2}
@@ -154,6 +155,7 @@ function Plans() {
               />
               {form.period === 'weeks' ? (
                 <NumberInput
+                  hideControls
                   min={1}
                   max={26}
                   label={t('subscriptions.admin.weeksCount')}

@@ -116,6 +116,7 @@ function SubscribeForm({
           data={weeks.map((w) => ({ value: String(w), label: t('subscriptions.everyWeeks', { count: w }) }))}
         />
         <NumberInput
+          hideControls
           label={t('subscriptions.quantity')}
           min={1}
           max={999}
@@ -185,6 +186,7 @@ export function SubscribeButton(props: { variantId: string; productName: string;
         {t('subscriptions.subscribe')}
       </Button>
       <Modal
+        closeButtonProps={{ 'aria-label': t('subscriptions.close') }}
         opened={opened}
         onClose={close}
         title={t('subscriptions.subscribeTitle', { name: props.productName })}

@@ -26,7 +26,7 @@ export function SubscriptionActions({ sub }: { sub: Subscription }) {
         <>
           <Button
             size="xs"
-            variant="light"
+            variant="default"
             leftSection={<IconPlayerSkipForward size={14} aria-hidden="true" />}
             loading={run.isPending && run.variables?.action === 'skip'}
             onClick={() => run.mutate({ action: 'skip' })}
@@ -37,7 +37,7 @@ export function SubscriptionActions({ sub }: { sub: Subscription }) {
             <Menu.Target>
               <Button
                 size="xs"
-                variant="light"
+                variant="default"
                 leftSection={<IconPlayerPause size={14} aria-hidden="true" />}
               >
                 {t('subscriptions.pause')}
@@ -72,7 +72,7 @@ export function SubscriptionActions({ sub }: { sub: Subscription }) {
       ) : (
         <Button
           size="xs"
-          variant="light"
+          variant="default"
           leftSection={<IconPlayerPlay size={14} aria-hidden="true" />}
           loading={run.isPending && run.variables?.action === 'resume'}
           onClick={() => run.mutate({ action: 'resume' })}

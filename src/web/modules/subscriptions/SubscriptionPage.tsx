@@ -77,6 +77,7 @@ function ChangeForm({ sub }: { sub: SubscriptionDetail }) {
         {sub.kind === 'product' ? (
           <>
             <NumberInput
+              hideControls
               label={t('subscriptions.quantity')}
               min={1}
               max={999}

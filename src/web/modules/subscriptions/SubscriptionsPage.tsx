@@ -75,17 +75,17 @@ export function SubscriptionFacts({ sub }: { sub: Subscription }) {
         </Text>
       ) : null}
       {sub.status === 'paused' && sub.pauseReason === 'payment_failed' ? (
-        <Text size="sm" c="red.8">
+        <Text size="sm" c="red.9">
           {t('subscriptions.pauseReason.payment_failed')}
         </Text>
       ) : null}
       {sub.retryAt ? (
-        <Text size="sm" c="orange.8">
+        <Text size="sm" c="red.9">
           {t('subscriptions.retryAt', { date: day(sub.retryAt, lang) })}
         </Text>
       ) : null}
       {!sub.savedMethodId && sub.status !== 'canceled' ? (
-        <Text size="sm" c="orange.8">
+        <Text size="sm" c="red.9">
           {t('subscriptions.noCardSelected')}
         </Text>
       ) : null}
@@ -132,7 +132,12 @@ function PlanCard({ plan }: { plan: Plan }) {
           </Button>
         </Group>
       </Stack>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={name}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('subscriptions.close') }}
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={name}
+      >
         {cards.data && cards.data.items.length === 0 ? (
           <Alert color="blue">{t('subscriptions.noCard')}</Alert>
         ) : (
