@@ -405,3 +405,16 @@ describe('time to reorder', () => {
     expect(await mine()).toHaveLength(1);
   });
 });
+
+describe('personal data', () => {
+  it('exports the person’s subscriptions and reminders and erases them', async () => {
+    const { subscriptionsPersonalData } = await import('./subscriptions.personal-data.js');
+    const [provider] = subscriptionsPersonalData;
+    const ctx = { db: o.k.t.db, userId: personId } as Parameters<NonNullable<typeof provider>['export']>[0];
+    const exported = (await provider?.export(ctx)) as { subscriptions: unknown[]; reminders: unknown[] };
+    expect(exported.subscriptions.length).toBeGreaterThan(0);
+    expect(JSON.stringify(exported)).not.toContain('token');
+    await provider?.erase(ctx);
+    expect((await call(o.customer, 'GET', '/api/v1/me/subscriptions')).json().items).toEqual([]);
+  });
+});
