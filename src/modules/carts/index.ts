@@ -20,6 +20,7 @@ export {
   mergeGuestCart,
   removeLine,
   setQuantity,
+  variantFacts,
 } from './carts.service.js';
 export { cartView, listCarts } from './carts.view.js';
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../../server/core/module.js';
 import { subscriptionsJobs, wireSubscriptions } from './subscriptions.jobs.js';
+import { subscriptionsPersonalData } from './subscriptions.personal-data.js';
 import { subscriptionsRoutes } from './subscriptions.routes.js';
 
 export { seedDemoSubscriptions } from './subscriptions.seed.js';
@@ -12,4 +13,5 @@ export const subscriptionsModule = defineModule({
   routes: (app, ctx) => subscriptionsRoutes(app, ctx),
   jobs: (ctx) => subscriptionsJobs(ctx),
   wire: (ctx) => wireSubscriptions(ctx),
+  personalData: subscriptionsPersonalData,
 });

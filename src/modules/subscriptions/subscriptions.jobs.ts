@@ -1,8 +1,36 @@
-import type { JobDefinition } from '../../server/core/jobs/job-definition.js';
+import { z } from 'zod';
+import { defineJob, type JobDefinition } from '../../server/core/jobs/job-definition.js';
 import type { ModuleContext } from '../../server/core/module.js';
+import { runReorderReminders } from './reminders.service.js';
+import { runSubscriptions } from './subscriptions.runner.js';
 
-export function subscriptionsJobs(_ctx: ModuleContext): JobDefinition[] {
-  return [];
+export const runnerJob = 'subscriptions.run';
+export const remindersJob = 'subscriptions.reorderReminders';
+
+/** The runner (due periods) and the reorder reminders, both scheduled. */
+export function subscriptionsJobs(ctx: ModuleContext): JobDefinition[] {
+  return [
+    defineJob({
+      name: runnerJob,
+      payload: z.object({}).passthrough(),
+      maxAttempts: 3,
+      handler: async ({ db }) => {
+        await runSubscriptions(db, { payments: ctx, publicUrl: ctx.config.publicUrl });
+      },
+    }),
+    defineJob({
+      name: remindersJob,
+      payload: z.object({}).passthrough(),
+      maxAttempts: 3,
+      handler: async ({ db }) => {
+        await runReorderReminders(db, ctx.config.publicUrl);
+      },
+    }),
+  ] as JobDefinition[];
 }
 
-export function wireSubscriptions(_ctx: ModuleContext): void {}
+/** Due subscriptions every 10 minutes; reorder reminders hourly. */
+export function wireSubscriptions(ctx: ModuleContext): void {
+  ctx.jobs.schedule(runnerJob, '*/10 * * * *');
+  ctx.jobs.schedule(remindersJob, '41 * * * *');
+}
