@@ -78,7 +78,6 @@ function MyLink({ data }: { data: MyReferrals }) {
               {({ copied, copy }) => (
                 <Button
                   leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                  color={copied ? 'teal' : undefined}
                   onClick={() => {
                     copy();
                     notifications.show({ message: t('referrals.copied'), color: 'teal' });
