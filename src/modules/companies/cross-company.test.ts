@@ -5,6 +5,7 @@ import { queryRows } from '../../server/core/db.js';
 import { agreements, agreementVersions } from '../agreements/agreements.tables.js';
 import { catalogFixtures } from '../catalog/browse/browse.testkit.js';
 import { financeSystemActor, recordCompanyPayment } from '../finance/index.js';
+import { offerSegments, personalOffers } from '../offers/offers.tables.js';
 import { createTestOrder, stockedProducts } from '../orders/aftercare.testkit.js';
 import { claims, orderAttachments } from '../orders/orders.tables.js';
 import { ticketAttachments, ticketMessages, tickets } from '../support/support.tables.js';
@@ -52,6 +53,8 @@ let b: {
   /** A support request of B and the file of its first message (support routes). */
   ticketId: string;
   ticketFileId: string;
+  /** A personal offer for a segment that only B's member is in (offers routes). */
+  offerId: string;
 };
 
 const validBodies: Record<string, object> = {
@@ -253,6 +256,26 @@ async function ticketOfB(companyId: string, personId: string) {
   return { ticketId, ticketFileId };
 }
 
+/** A personal offer shown only to B's member (a segment listing them), inserted directly. */
+async function offerOnlyForB(personId: string) {
+  const segmentId = uuidv7();
+  const offerId = uuidv7();
+  await k.t.db.insert(offerSegments).values({
+    id: segmentId,
+    name: 'Только B',
+    // Rules no company meets: only the listed person belongs.
+    rules: { audience: 'company', customerGroupIds: [uuidv7()] },
+    personIds: [personId],
+  });
+  await k.t.db.insert(personalOffers).values({
+    id: offerId,
+    titleRu: 'SECRET-B-OFFER',
+    validUntil: new Date(Date.now() + 86_400_000),
+    segmentIds: [segmentId],
+  });
+  return offerId;
+}
+
 /** A customer group of B's own and a product only that group sees (the catalog's org routes). */
 async function productOnlyBSees(companyId: string): Promise<{ id: string; variantId: string }> {
   const db = k.t.db;
@@ -324,6 +347,7 @@ beforeAll(async () => {
     ...(await agreementOfB(idB, members.json().items[0].userId)),
     reconciliationId: '',
     ...(await ticketOfB(idB, members.json().items[0].userId)),
+    offerId: await offerOnlyForB(members.json().items[0].userId),
   };
   const invoice = await asB('POST', `/api/v1/orgs/${idB}/documents/invoices`, { orderId: b.orderId });
   expect(invoice.statusCode, invoice.body).toBe(201);
@@ -417,6 +441,7 @@ describe('cross-company access', () => {
         .replace(':variantId', b.variantId)
         .replace(':ruleId', b.ruleId)
         .replace(':documentId', b.documentId)
+        .replace(':offerId', b.offerId)
         .replace('/claims/:id', `/claims/${b.claimId}`)
         .replace('/reconciliations/:id', `/reconciliations/${b.reconciliationId}`)
         .replace(
@@ -458,6 +483,7 @@ describe('cross-company access', () => {
       ':variantId': () => b.variantId,
       ':ruleId': () => b.ruleId,
       ':documentId': () => b.documentId,
+      ':offerId': () => b.offerId,
       ':agreementId': () => b.agreementId,
       ':versionId': () => b.versionId,
       '/claims/:id': () => `/claims/${b.claimId}`,
