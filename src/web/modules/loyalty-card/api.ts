@@ -39,6 +39,7 @@ export interface TierInput {
 
 export const cardQuery = queryOptions({
   queryKey: ['loyalty-card', 'card'],
+  meta: { needsPerson: true },
   queryFn: () => api<LoyaltyCard>('/api/v1/me/loyalty/card'),
 });
 

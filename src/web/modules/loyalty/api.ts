@@ -56,10 +56,13 @@ export interface Page<T> {
 export const myLoyaltyQuery = queryOptions({
   queryKey: ['loyalty', 'me'],
   queryFn: () => api<MyLoyalty>('/api/v1/me/loyalty'),
+  // On the home page when the person signs out: dropped then, not refetched into a 401.
+  meta: { needsPerson: true },
 });
 
 export const myHistoryQuery = infiniteQueryOptions({
   queryKey: ['loyalty', 'me', 'history'],
+  meta: { needsPerson: true },
   queryFn: ({ pageParam }) =>
     api<Page<LoyaltyEntry>>('/api/v1/me/loyalty/history', { query: { limit: 20, cursor: pageParam } }),
   initialPageParam: undefined as string | undefined,

@@ -55,6 +55,8 @@ export const myOffersQuery = (scope: CatalogScope, placement: 'home' | 'catalog'
     queryKey: ['offers', 'mine', scope, placement],
     queryFn: () => api<MyOffers>(`${scopeBase(scope)}/offers`, { query: { placement } }),
     enabled: scope.kind !== 'public',
+    // On the home and catalog pages when the person signs out: dropped then, not refetched into a 401.
+    meta: { needsPerson: true },
   });
 
 export const boughtTogetherQuery = (scope: CatalogScope, productId: string) =>
@@ -65,6 +67,7 @@ export const boughtTogetherQuery = (scope: CatalogScope, productId: string) =>
         `${scopeBase(scope)}/products/${encodeURIComponent(productId)}/bought-together`,
       ),
     enabled: scope.kind !== 'public',
+    meta: { needsPerson: true },
   });
 
 export const dismissOffer = (scope: CatalogScope, offerId: string) =>

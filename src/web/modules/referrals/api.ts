@@ -87,6 +87,7 @@ export const pendingCode = {
 
 export const myReferralsQuery = queryOptions({
   queryKey: ['referrals', 'me'],
+  meta: { needsPerson: true },
   queryFn: () => api<MyReferrals>('/api/v1/me/referrals'),
 });
 
