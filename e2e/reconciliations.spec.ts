@@ -47,7 +47,8 @@ test('[CABINET] reconciliation: the dealer asks for an act for the last full qua
   }
   await page.getByRole('button', { name: t.create }).click();
   await expect(page).toHaveURL(new RegExp(`/orgs/${orgId}/reconciliations/[0-9a-f-]{36}$`));
-  const status = page.getByTestId('act-status');
+  // The act page's own badge: on a phone the list (with its badges) can still be on screen for a moment.
+  const status = page.getByTestId('act-page-status');
   await expect(status).toHaveText(t.status.ready, { timeout: 60_000 });
   await expect(page.getByTestId('act-progress')).toHaveCount(0);
   await expect(page.getByTestId('act-opening')).toBeVisible();

@@ -28,7 +28,6 @@ export const loyaltyCardModule: WebModule = {
       label: 'loyalty-card.nav',
       icon: IconCreditCard,
       section: 'cabinet',
-      mobile: true,
       order: 15,
     },
     {

@@ -78,7 +78,7 @@ export function ActPage() {
       />
       <Stack>
         <Group>
-          <StatusBadge status={a.status} />
+          <StatusBadge status={a.status} testId="act-page-status" />
           {a.documentUrl ? (
             <Button component="a" href={a.documentUrl} variant="light">
               {t('reconciliations.download')}

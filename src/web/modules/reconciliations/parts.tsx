@@ -11,8 +11,14 @@ import {
   type ReconciliationStatus,
 } from './api';
 
-/** The status of an act as a badge. */
-export function StatusBadge({ status }: { status: ReconciliationStatus }) {
+/** The status of an act as a badge (`testId`: the act page's own badge is told apart from the list's). */
+export function StatusBadge({
+  status,
+  testId = 'act-status',
+}: {
+  status: ReconciliationStatus;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const color: Record<ReconciliationStatus, string> = {
     queued: 'gray',
@@ -24,7 +30,7 @@ export function StatusBadge({ status }: { status: ReconciliationStatus }) {
     resolved: 'teal',
   };
   return (
-    <Badge color={color[status]} variant="light" data-testid="act-status">
+    <Badge color={color[status]} variant="light" data-testid={testId}>
       {t(`reconciliations.status.${status}`)}
     </Badge>
   );
