@@ -115,7 +115,8 @@ export function pointsJobs(_ctx: ModuleContext) {
 
 /** Outbox subscriptions (order status, refunded returns) and the schedules (expiry hourly, birthdays daily). */
 export function wirePoints(ctx: ModuleContext): void {
-  ctx.jobs.subscribe('orders.status_changed', pointsOrderStatusJob);
+  // Points belong to people's own orders: a company order's status changes queue nothing here.
+  ctx.jobs.subscribe('orders.status_changed', pointsOrderStatusJob, (e) => !e.companyId);
   ctx.jobs.subscribe('orders.return_refunded', pointsReturnJob);
   ctx.jobs.schedule(pointsExpiryJob, '7 * * * *');
   ctx.jobs.schedule(pointsBirthdayJob, '5 6 * * *');

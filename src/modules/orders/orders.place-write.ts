@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { type Db, rowsFromJson } from '../../server/core/db.js';
 import { publishEventSql } from '../../server/core/jobs/queue.js';
@@ -20,6 +20,8 @@ export interface PlacedOrderWrite {
   order: PlacedOrderValues;
   lines: Omit<LineRow, 'orderId'>[];
   reservations: { lineId: string; variantId: string; warehouseId: string; quantity: number }[];
+  /** The stock module's update that reserves the stock (`planReservation`), run by the same statement. */
+  stockWrite: SQL | null;
   actor: OrderActor;
   events: OrderEventInput[];
   /** The status change the rest of the portal hears about (notifications), through the outbox. */
@@ -92,6 +94,8 @@ export async function writePlacedOrder(
         as u(id, kind, status, note, data)
       where exists (select 1 from o)
       returning *
+    ), st as (
+      ${w.stockWrite ?? sql`select 1`}
     ), outbox as (
       ${publishEventSql(
         'orders.status_changed',

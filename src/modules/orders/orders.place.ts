@@ -7,7 +7,7 @@ import type { OrderPaymentMethod, OrderStatus } from '../../shared/orders.js';
 import { emptyCartAfterOrder } from '../carts/index.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
-import { reserveStock, type StockShortage } from '../catalog/stock.service.js';
+import { planReservation, type StockShortage } from '../catalog/stock.service.js';
 import { type DeliveryConfig, deliveryConfig, quoteDelivery } from '../delivery/delivery.service.js';
 import { type PaymentsContext, startPayment } from '../payments/payments.service.js';
 import { getOrdersSettings } from '../settings/settings.service.js';
@@ -384,7 +384,8 @@ async function placeInTransaction(
 
   // Stock: the pickup point only, else the warehouses in the back office's order.
   const lineIds = input.lines.map(() => uuidv7());
-  const reserved = await reserveStock(
+  // Decided and locked here; the reservation itself is written with the order (one statement).
+  const reserved = await planReservation(
     tx,
     input.lines.map((l, i) => ({ key: lineIds[i] as string, variantId: l.variantId, quantity: l.quantity })),
     pickupWarehouse ? { onlyWarehouseId: pickupWarehouse } : {},
@@ -482,6 +483,7 @@ async function placeInTransaction(
         vatRate: fact.vatRate,
       };
     }),
+    stockWrite: reserved.write,
     reservations: reserved.allocations.map((a) => ({
       lineId: a.key,
       variantId: a.variantId,

@@ -44,5 +44,5 @@ export function promotionsJobs(_ctx: ModuleContext): JobDefinition[] {
 /** Registers the checkout adjuster and hears of cancelled orders. */
 export function wirePromotions(ctx: ModuleContext): void {
   setCheckoutAdjuster(adjustWithPromotions);
-  ctx.jobs.subscribe('orders.status_changed', releaseJob);
+  ctx.jobs.subscribe('orders.status_changed', releaseJob, (e) => e.to === 'cancelled');
 }

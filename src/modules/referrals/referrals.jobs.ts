@@ -41,5 +41,6 @@ export function referralsJobs(ctx: ModuleContext): JobDefinition[] {
 
 /** A friend's orders are watched through the outbox (`orders.status_changed`). */
 export function wireReferrals(ctx: ModuleContext): void {
-  ctx.jobs.subscribe('orders.status_changed', friendOrderJob);
+  // Only a person's own orders count as a friend's first order.
+  ctx.jobs.subscribe('orders.status_changed', friendOrderJob, (e) => !e.companyId);
 }

@@ -60,7 +60,21 @@ beforeAll(async () => {
       },
     }),
   );
+  runner.register(
+    defineJob({
+      name: 'test.onBigEvent',
+      payload: z.object({
+        eventId: z.string(),
+        topic: z.string(),
+        payload: z.object({ orderId: z.string() }),
+      }),
+      async handler({ payload }) {
+        seen.push(`big ${payload.payload.orderId}`);
+      },
+    }),
+  );
   runner.subscribe('order.placed', 'test.onEvent');
+  runner.subscribe('order.placed', 'test.onBigEvent', (e) => e.big === true);
   runner.schedule('test.record', '*/5 * * * *', { value: 'cron' });
   await runner.start();
   await runner.stop();
@@ -234,6 +248,19 @@ describe('cron schedules and the outbox', () => {
     await drain();
     await drain();
     expect(seen).toEqual(['event order.placed K-1']);
+  });
+
+  it('queues a filtered subscriber only for the events it accepts, and each job once', async () => {
+    seen.length = 0;
+    await t.db.transaction(async (tx) => {
+      await publishEvent(tx, 'order.placed', { orderId: 'small' });
+      await publishEvent(tx, 'order.placed', { orderId: 'large', big: true });
+    });
+    await drain();
+    await drain();
+    expect(seen.sort()).toEqual(['big large', 'event order.placed large', 'event order.placed small']);
+    const queued = await t.db.select().from(jobs).where(eq(jobs.name, 'test.onBigEvent'));
+    expect(queued).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db.js';
 import { defaultBackoffMs, type JobDefinition, PermanentJobError } from './job-definition.js';
 import { jobSchedules, jobs, outboxEvents } from './jobs.tables.js';
@@ -11,6 +12,11 @@ export interface RunnerOptions {
   log: FastifyBaseLogger;
   pollMs: number;
   concurrency?: number;
+}
+
+interface Subscriber {
+  jobName: string;
+  when?: ((payload: Record<string, unknown>) => boolean) | undefined;
 }
 
 interface ClaimedJob {
@@ -28,7 +34,7 @@ interface ClaimedJob {
  */
 export class JobRunner {
   private readonly definitions = new Map<string, JobDefinition>();
-  private readonly subscribers = new Map<string, string[]>();
+  private readonly subscribers = new Map<string, Subscriber[]>();
   private readonly schedules: { name: string; cron: string; timezone: string; payload: unknown }[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
@@ -48,9 +54,13 @@ export class JobRunner {
     this.definitions.set(definition.name, definition as JobDefinition);
   }
 
-  /** Runs job `jobName` for every outbox event on `topic`; the job's payload is `{ eventId, topic, payload }`. */
-  subscribe(topic: string, jobName: string): void {
-    this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), jobName]);
+  /**
+   * Runs job `jobName` for every outbox event on `topic`; the job's payload is `{ eventId, topic, payload }`.
+   * With `when`, only for the events whose payload it accepts: a busy topic (every order's status change) then
+   * queues no job that would return at once.
+   */
+  subscribe(topic: string, jobName: string, when?: (payload: Record<string, unknown>) => boolean): void {
+    this.subscribers.set(topic, [...(this.subscribers.get(topic) ?? []), { jobName, when }]);
   }
 
   /** Runs job `name` on a cron schedule (standard 5-field cron, evaluated in `timezone`). */
@@ -149,16 +159,19 @@ export class JobRunner {
         .limit(100)
         .for('update', { skipLocked: true });
       if (events.length === 0) return;
-      for (const event of events) {
-        for (const jobName of this.subscribers.get(event.topic) ?? []) {
-          await enqueueJob(
-            tx,
-            jobName,
-            { eventId: event.id, topic: event.topic, payload: event.payload },
-            { singletonKey: `event:${event.id}` },
-          );
-        }
-      }
+      // One insert for the whole batch: an event per placed order would otherwise cost a statement per subscriber.
+      const queued = events.flatMap((event) =>
+        (this.subscribers.get(event.topic) ?? [])
+          .filter((s) => !s.when || s.when((event.payload ?? {}) as Record<string, unknown>))
+          .map((s) => ({
+            id: uuidv7(),
+            name: s.jobName,
+            payload: { eventId: event.id, topic: event.topic, payload: event.payload },
+            runAt: sql`now()`,
+            singletonKey: `event:${event.id}`,
+          })),
+      );
+      if (queued.length > 0) await tx.insert(jobs).values(queued).onConflictDoNothing();
       await tx
         .update(outboxEvents)
         .set({ dispatchedAt: sql`now()` })
