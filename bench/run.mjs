@@ -53,7 +53,9 @@ function rssMb(pid) {
 
 function startServer(env) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(root, 'scripts/kabinet.mjs'), 'start'], {
+    // BENCH_SERVER_NODE_ARGS: Node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const proc = spawn(process.execPath, [...nodeArgs, join(root, 'scripts/kabinet.mjs'), 'start'], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

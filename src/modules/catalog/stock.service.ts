@@ -23,6 +23,16 @@ export interface StockShortage {
   available: number;
 }
 
+export interface ReserveOptions {
+  preferredWarehouseId?: string | null;
+  onlyWarehouseId?: string | null;
+}
+
+/** Allocations decided and their rows locked; `write` (run in the same transaction) reserves them. */
+export type PlannedReservation =
+  | { ok: true; allocations: StockAllocation[]; write: SQL | null }
+  | { ok: false; shortages: StockShortage[] };
+
 export type ReserveResult =
   | { ok: true; allocations: StockAllocation[] }
   | { ok: false; shortages: StockShortage[] };
@@ -31,7 +41,8 @@ export type ReserveResult =
 const milli = (q: number) => Math.round(q * 1000);
 const fromMilli = (m: number) => m / 1000;
 
-interface StockRow {
+/** A stock row as `lockStockSql` returns it. */
+export interface LockedStockRow {
   variant_id: string;
   warehouse_id: string;
   available: string;
@@ -41,22 +52,23 @@ interface StockRow {
 }
 
 /**
- * Locks the stock rows of these variants in one fixed order (variant, warehouse), so concurrent reservations
- * and releases queue on the rows instead of deadlocking, and returns what each warehouse has free.
+ * The select that locks the stock rows of these variants in one fixed order (variant, warehouse), so concurrent
+ * reservations and releases queue on the rows instead of deadlocking, and returns what each warehouse has free.
+ * Placing runs it inside its one read statement (`planFromLockedStock` then decides).
  */
-async function lockStock(tx: Db, variantIds: string[]): Promise<StockRow[]> {
+export function lockStockSql(variantIds: readonly string[]): SQL {
   const ids = [...new Set(variantIds)];
-  return preparedRows<StockRow>(
-    tx,
-    'lock_stock',
-    sql`
+  return sql`
     select s.variant_id, s.warehouse_id, (s.on_hand - s.reserved)::text as available,
       w.position, w.name as warehouse_name
     from stock s join warehouses w on w.id = s.warehouse_id
     where s.variant_id = any(${`{${ids.join(',')}}`}::uuid[]) and w.is_active
     order by s.variant_id, s.warehouse_id
-    for update of s`,
-  );
+    for update of s`;
+}
+
+async function lockStock(tx: Db, variantIds: string[]): Promise<LockedStockRow[]> {
+  return preparedRows<LockedStockRow>(tx, 'lock_stock', lockStockSql(variantIds));
 }
 
 /** The update that moves `reserved` (and, for a shipment, `on hand`) by the allocations, as one statement. */
@@ -94,30 +106,30 @@ async function applyDelta(
 export async function reserveStock(
   tx: Db,
   lines: readonly StockRequest[],
-  options: { preferredWarehouseId?: string | null; onlyWarehouseId?: string | null } = {},
+  options: ReserveOptions = {},
 ): Promise<ReserveResult> {
-  const planned = await planReservation(tx, lines, options);
+  if (lines.length === 0) return { ok: true, allocations: [] };
+  const rows = await lockStock(
+    tx,
+    lines.map((l) => l.variantId),
+  );
+  const planned = planFromLockedStock(rows, lines, options);
   if (planned.ok) await applyDelta(tx, planned.allocations, 'reserved', 1);
   return planned.ok ? { ok: true, allocations: planned.allocations } : planned;
 }
 
 /**
- * Locks the stock rows and decides the allocations like `reserveStock`, but leaves the write to the caller:
- * `write` is the update that reserves them, to run in the same transaction (placing runs it inside its one
- * write statement, saving a round trip on the busiest write of the portal). Until it runs nothing is reserved.
+ * Decides the allocations from stock rows locked by `lockStockSql` in the caller's transaction, like
+ * `reserveStock`, but leaves the write to the caller: `write` is the update that reserves them, to run in the
+ * same transaction (placing runs the lock in its one read statement and the write in its one write statement).
+ * Until it runs nothing is reserved.
  */
-export async function planReservation(
-  tx: Db,
+export function planFromLockedStock(
+  rows: readonly LockedStockRow[],
   lines: readonly StockRequest[],
-  options: { preferredWarehouseId?: string | null; onlyWarehouseId?: string | null } = {},
-): Promise<
-  { ok: true; allocations: StockAllocation[]; write: SQL | null } | { ok: false; shortages: StockShortage[] }
-> {
+  options: ReserveOptions = {},
+): PlannedReservation {
   if (lines.length === 0) return { ok: true, allocations: [], write: null };
-  const rows = await lockStock(
-    tx,
-    lines.map((l) => l.variantId),
-  );
   // The few warehouses are ranked once, not the variant × warehouse rows (localeCompare is costly).
   const warehouses = new Map(rows.map((r) => [r.warehouse_id, r]));
   const positions = new Map(

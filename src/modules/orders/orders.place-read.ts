@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, rowsFromJson } from '../../server/core/db.js';
 import { preparedRows } from '../../server/core/prepared.js';
 import {
@@ -11,14 +11,16 @@ import { deliveryAddresses } from '../addresses/addresses.tables.js';
 import { candidateQueries, candidatesFromJson } from '../catalog/pricing/pricing.loader.js';
 import type { PricingCandidates } from '../catalog/pricing/pricing.resolver.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
+import { type LockedStockRow, lockStockSql } from '../catalog/stock.service.js';
 import { activeRulesQuery } from './approvals.service.js';
+import type { OrderRow } from './orders.lifecycle.js';
 import {
   type OrderableVariant,
   type OrderableVariantRow,
   orderableVariantsOf,
   orderableVariantsSql,
 } from './orders.products.js';
-import { approvalRules } from './orders.tables.js';
+import { approvalRules, orders } from './orders.tables.js';
 
 export interface PlacementFacts {
   variants: Map<string, OrderableVariant>;
@@ -27,17 +29,21 @@ export interface PlacementFacts {
   /** Undefined when no address was asked for; null when the book has no such address. */
   address: CheckoutAddress | null | undefined;
   approvalRules: (typeof approvalRules.$inferSelect)[];
+  /** The variants' stock rows, locked (`lockStockSql`). */
+  stock: LockedStockRow[];
+  /** The person's order already placed with this idempotency key, if any. */
+  existing: OrderRow | null;
 }
 
 const rowsOf = (query: SQL | { getSQL(): SQL }) =>
   sql`(select coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) from (${query}) x)`;
 
 /**
- * Everything placing an order reads before it locks stock, in ONE statement: the variants with their ordering
- * rules and pricing facts, the three pricing candidate reads (list prices, discounts, promotions), the delivery
- * address and the company's approval rules. Each part is the same query its module runs on its own, here as a
- * JSON sub-select; six round trips become one (docs/performance.md). None of them locks anything, so reading them
- * together before the reservation changes nothing about what the transaction sees.
+ * Everything placing an order reads, in ONE statement: an order already placed with the idempotency key, the
+ * variants with their ordering rules and pricing facts, the three pricing candidate reads (list prices,
+ * discounts, promotions), the delivery address, the company's approval rules, and the variants' stock rows,
+ * locked for the reservation. Each part is the same query its module runs on its own, here as a JSON sub-select;
+ * eight round trips become one (docs/performance.md). Only the stock part locks, in its fixed order.
  */
 export async function readPlacementFacts(
   tx: Db,
@@ -46,6 +52,7 @@ export async function readPlacementFacts(
     pricing: PricingContext;
     address: { owner: AddressOwner; id: string } | null;
     companyId: string | null;
+    idempotency: { personId: string; key: string };
   },
 ): Promise<PlacementFacts> {
   const ids = [...new Set(input.variantIds)];
@@ -53,6 +60,12 @@ export async function readPlacementFacts(
   const addressQuery = input.address ? checkoutAddressQuery(tx, input.address.owner, input.address.id) : null;
   const rulesQuery = input.companyId ? activeRulesQuery(tx, input.companyId) : null;
   const none = sql`'[]'::jsonb`;
+  const existingQuery = tx
+    .select()
+    .from(orders)
+    .where(
+      and(eq(orders.personId, input.idempotency.personId), eq(orders.idempotencyKey, input.idempotency.key)),
+    );
   const [row] = await preparedRows<{
     variants: OrderableVariantRow[];
     list_prices: unknown[];
@@ -60,10 +73,15 @@ export async function readPlacementFacts(
     promos: unknown[];
     address: unknown[];
     rules: unknown[];
+    stock: LockedStockRow[];
+    existing: unknown[];
   }>(
     tx,
     'placement_facts',
-    sql`select ${rowsOf(orderableVariantsSql(ids, input.pricing.customerGroupId))} as variants,
+    sql`with locked as (${lockStockSql(ids)})
+      select ${rowsOf(existingQuery)} as existing,
+      (select coalesce(jsonb_agg(to_jsonb(l)), '[]'::jsonb) from locked l) as stock,
+      ${rowsOf(orderableVariantsSql(ids, input.pricing.customerGroupId))} as variants,
       ${rowsOf(pricing.listPrices.query)} as list_prices,
       ${pricing.discounts ? rowsOf(pricing.discounts.query) : none} as discounts,
       ${rowsOf(pricing.promos.query)} as promos,
@@ -72,7 +90,10 @@ export async function readPlacementFacts(
   );
   if (!row) throw new Error('placement facts: no row');
   const [address] = rowsFromJson(deliveryAddresses, row.address as Record<string, unknown>[]);
+  const [existing] = rowsFromJson(orders, row.existing as Record<string, unknown>[]);
   return {
+    existing: existing ?? null,
+    stock: row.stock,
     variants: orderableVariantsOf(row.variants),
     candidates: candidatesFromJson(pricing, {
       listPrices: row.list_prices,

@@ -7,7 +7,7 @@ import type { OrderPaymentMethod, OrderStatus } from '../../shared/orders.js';
 import { emptyCartAfterOrder } from '../carts/index.js';
 import { priceLines } from '../catalog/pricing/pricing.service.js';
 import type { PricingContext } from '../catalog/pricing/pricing.types.js';
-import { planReservation, type StockShortage } from '../catalog/stock.service.js';
+import { planFromLockedStock, type StockShortage } from '../catalog/stock.service.js';
 import { type DeliveryConfig, deliveryConfig, quoteDelivery } from '../delivery/delivery.service.js';
 import { type PaymentsContext, startPayment } from '../payments/payments.service.js';
 import { getOrdersSettings } from '../settings/settings.service.js';
@@ -212,13 +212,11 @@ export async function placeOrder(
   ctx: PaymentsContext,
   input: PlaceOrderInput,
 ): Promise<{ order: OrderRow; created: boolean; rows?: OrderDetailRows }> {
-  const existing = await byKey(db, input.owner.personId, input.idempotencyKey);
-  if (existing) return { order: existing, created: false };
-  let rows: OrderDetailRows;
+  let placed: OrderDetailRows | { existing: OrderRow };
   try {
     // Delivery settings are read before the transaction: from the read cache, which queries on its own.
     const deliverySettings = input.cache ? await deliveryConfig(db, input.cache, input.request) : undefined;
-    rows = await db.transaction((tx) => placeInTransaction(tx, input, deliverySettings));
+    placed = await db.transaction((tx) => placeInTransaction(tx, input, deliverySettings));
   } catch (error) {
     // A concurrent request with the same key committed first: the unique index decided, return its order.
     if (isUniqueViolation(error)) {
@@ -227,6 +225,9 @@ export async function placeOrder(
     }
     throw error;
   }
+  // A repeat with the same key: the first order, whatever this request asked.
+  if ('existing' in placed) return { order: placed.existing, created: false };
+  let rows = placed;
   if (rows.order.status === 'awaiting_payment')
     rows = { ...rows, order: await startOrderPayment(db, ctx, rows.order, input) };
   return { order: rows.order, created: true, rows };
@@ -267,17 +268,13 @@ async function placeInTransaction(
   tx: Db,
   input: PlaceOrderInput,
   deliverySettings?: DeliveryConfig,
-): Promise<OrderDetailRows> {
+): Promise<OrderDetailRows | { existing: OrderRow }> {
   const { owner } = input;
   const now = input.now ?? new Date();
   const allowed = owner.companyId ? companyPaymentMethods : personalPaymentMethods;
-  if (!allowed.includes(input.paymentMethod))
-    throw new AppError('VALIDATION_FAILED', 'This payment method is not offered here', [
-      { path: 'paymentMethod', message: `Choose one of: ${allowed.join(', ')}` },
-    ]);
-  if (input.lines.length === 0) throw new AppError('CART_EMPTY', 'The order has no lines');
 
-  // Products and ordering rules, pricing candidates, the address and the approval rules: one statement.
+  // An order with this key, products and ordering rules, pricing candidates, the address, the approval rules
+  // and the locked stock rows: one statement.
   const audience = owner.companyId ? 'company' : 'retail';
   const addressOwner = owner.companyId
     ? ({ kind: 'company', companyId: owner.companyId } as const)
@@ -287,7 +284,14 @@ async function placeInTransaction(
     pricing: input.pricing,
     address: input.delivery.addressId ? { owner: addressOwner, id: input.delivery.addressId } : null,
     companyId: owner.companyId,
+    idempotency: { personId: owner.personId, key: input.idempotencyKey },
   });
+  if (read.existing) return { existing: read.existing };
+  if (!allowed.includes(input.paymentMethod))
+    throw new AppError('VALIDATION_FAILED', 'This payment method is not offered here', [
+      { path: 'paymentMethod', message: `Choose one of: ${allowed.join(', ')}` },
+    ]);
+  if (input.lines.length === 0) throw new AppError('CART_EMPTY', 'The order has no lines');
   const facts = checkQuantities(input.lines, read.variants);
   const priced = await priceLines(
     tx,
@@ -384,9 +388,9 @@ async function placeInTransaction(
 
   // Stock: the pickup point only, else the warehouses in the back office's order.
   const lineIds = input.lines.map(() => uuidv7());
-  // Decided and locked here; the reservation itself is written with the order (one statement).
-  const reserved = await planReservation(
-    tx,
+  // The rows were locked by the read; the reservation itself is written with the order (one statement).
+  const reserved = planFromLockedStock(
+    read.stock,
     input.lines.map((l, i) => ({ key: lineIds[i] as string, variantId: l.variantId, quantity: l.quantity })),
     pickupWarehouse ? { onlyWarehouseId: pickupWarehouse } : {},
   );
