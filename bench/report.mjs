@@ -37,7 +37,7 @@ export function runMarkdown(run) {
     '',
     ...run.results.map(
       (r) =>
-        `- **${r.scenario}**: \`${r.path}\` — ${r.what}${r.note ? ` (${r.note})` : ''}${r.oversoldStockRows !== undefined ? `; stock rows below zero afterwards: ${r.oversoldStockRows ?? 'not checked on PGlite'}` : ''}`,
+        `- **${r.scenario}**: \`${r.path}\` — ${r.what}${r.note ? ` (${r.note})` : ''}${r.oversoldStockRows !== undefined ? `; stock rows below zero afterwards: ${r.oversoldStockRows ?? 'not checked on PGlite'}` : ''}${backgroundOf(r)}`,
     ),
     '',
     ...(run.quickOrder
@@ -141,6 +141,13 @@ function summary(dir) {
     '`<time>-<database>.json`. Where the time goes and what changed it: [ANALYSIS.md](ANALYSIS.md). Repeated pages are served by the read cache (docs/performance.md); the "first views" scenarios measure pages it has not seen.',
     '',
   ].join('\n');
+}
+
+/** What a scenario left for the job runner, and the rate with that work included. */
+function backgroundOf(r) {
+  const b = r.background;
+  if (!b) return '';
+  return `; background work (notifications, mails): ${b.jobs} jobs, ${b.waitingAtEnd} still waiting when the load stopped, all done ${b.drainSeconds} s later, so **${b.withBackgroundPerSec} orders/s with their background work included** (warm-up and run, over the time until the last job was done)`;
 }
 
 /** The target column: p99 under N ms, or at least N requests per second. */

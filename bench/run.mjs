@@ -160,6 +160,33 @@ async function oversold(url) {
 }
 
 /**
+ * The background work a scenario left (notifications and mails of placed orders: jobs made since `since`, due
+ * now): how many jobs, how many were still waiting once the last requests were answered, and how long after the
+ * load stopped the server had worked them off (polled every 250 ms, at most 5 minutes). PostgreSQL only (PGlite lives inside the server).
+ */
+async function backgroundWork(url, since, loadEndedAt) {
+  if (!url) return null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const count = async (open) =>
+    (
+      await client.query(
+        `select count(*)::int as n from jobs where created_at >= $1 and run_at <= now()${open ? " and status in ('queued', 'running')" : ''}`,
+        [since],
+      )
+    ).rows[0].n;
+  try {
+    const waiting = await count(true);
+    while ((await count(true)) > 0 && Date.now() - loadEndedAt < 300_000)
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    const drainSeconds = Math.round((Date.now() - loadEndedAt) / 100) / 10;
+    return { jobs: await count(false), waitingAtEnd: waiting, drainSeconds };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Waits until requests cut off at the end of a scenario have finished on the server (a database ping answers
  * quickly twice in a row, or 60 s pass), so one scenario's backlog does not count against the next.
  */
@@ -216,15 +243,26 @@ async function drive(server, scenario, cookie) {
   if (probe.status === 404 && body.includes('No route')) return { skipped: 'the route is not there yet' };
   if (!probe.ok) process.stdout.write(`bench: ${scenario.name}: first answer ${probe.status} ${body}\n`);
   if (scenario.warmPaths) await warmUp(server.url, scenario.warmPaths, headers);
-  if (!scenario.cold) await autocannon({ ...options, duration: 2 });
+  const since = new Date();
+  const warm = scenario.cold ? undefined : await autocannon({ ...options, duration: 2 });
   let peakRss = rssMb(server.proc.pid);
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(server.proc.pid));
   }, 250);
   const r = await autocannon({ ...options, duration });
+  const loadEndedAt = Date.now();
   clearInterval(sampler);
   await drained(server.url);
-  return { r, peakRss };
+  if (!scenario.background) return { r, peakRss };
+  // Orders per second with their background work included: everything placed (warm-up too) over the time until
+  // the last of its jobs was done.
+  const work = await backgroundWork(server.dbUrl, since, loadEndedAt);
+  const placed = r.requests.total + (warm?.requests.total ?? 0);
+  const background = work && {
+    ...work,
+    withBackgroundPerSec: Math.round(placed / (duration + (warm ? 2 : 0) + work.drainSeconds)),
+  };
+  return { r, peakRss, background };
 }
 
 // On a shared machine, BENCH_PRIORITY=-10 gives the bench (and the generator, server and load it starts, which
@@ -290,11 +328,12 @@ try {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '0',
   });
+  server.dbUrl = pgDb?.url;
   const cookie = await signIn(server.url, info.buyer);
   const results = [];
   for (const scenario of benchScenarios(info)) {
     if (only && !only.test(scenario.name)) continue;
-    const { r, peakRss, skipped } = await drive(server, scenario, cookie);
+    const { r, peakRss, skipped, background } = await drive(server, scenario, cookie);
     if (skipped) {
       process.stdout.write(`bench: ${scenario.name}: skipped (${skipped})\n`);
       continue;
@@ -317,9 +356,10 @@ try {
           }
         : {}),
       ...(scenario.checkStock ? { oversoldStockRows: await oversold(pgDb?.url) } : {}),
+      ...(background ? { background } : {}),
     });
     process.stdout.write(
-      `bench: ${scenario.name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}\n`,
+      `bench: ${scenario.name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}${background ? `; background: ${JSON.stringify(background)}` : ''}\n`,
     );
   }
   const quickOrder =

@@ -186,6 +186,7 @@ export function orderScenarios(info) {
       signedIn: true,
       targetMinRps: 200,
       checkStock: true,
+      background: true,
     },
   ];
 }

@@ -11,16 +11,22 @@ import { devMailbox } from './devmail.tables.js';
 export const devMailboxTransport: MailTransport = {
   kind: 'dev-mailbox',
   async send(db, mail) {
-    await db.insert(devMailbox).values({
-      id: uuidv7(),
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html ?? null,
-      locale: mail.locale,
-      template: mail.template,
-    });
+    await devMailboxTransport.sendMany?.(db, [mail]);
+  },
+  async sendMany(db, mails) {
+    if (mails.length === 0) return;
+    await db.insert(devMailbox).values(
+      mails.map((mail) => ({
+        id: uuidv7(),
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? null,
+        locale: mail.locale,
+        template: mail.template,
+      })),
+    );
   },
 };
 

@@ -8,6 +8,7 @@ export {
   markRead,
   type NotifyInput,
   notify,
+  notifyEach,
   unreadCount,
 } from './notifications.service.js';
 

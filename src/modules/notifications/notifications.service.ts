@@ -27,22 +27,28 @@ export interface NotifyInput {
 
 /** Creates one notification per person (duplicates ignored); pass a transaction to send it with the change. */
 export async function notify(db: Db, input: NotifyInput): Promise<string[]> {
-  const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) return [];
+  return notifyEach(db, [input]);
+}
+
+/** Several notifications in one insert (a batch of order events); pass a transaction to send them with it. */
+export async function notifyEach(db: Db, inputs: readonly NotifyInput[]): Promise<string[]> {
   // One JS timestamp (millisecond precision) for the batch, so the keyset cursor round-trips exactly.
   const createdAt = new Date();
-  const rows = userIds.map((userId) => ({
-    id: uuidv7(),
-    userId,
-    kind: input.kind,
-    titleRu: input.title.ru,
-    titleEn: input.title.en,
-    bodyRu: input.body.ru,
-    bodyEn: input.body.en,
-    link: input.link ?? null,
-    data: input.data ?? {},
-    createdAt,
-  }));
+  const rows = inputs.flatMap((input) =>
+    [...new Set(input.userIds)].map((userId) => ({
+      id: uuidv7(),
+      userId,
+      kind: input.kind,
+      titleRu: input.title.ru,
+      titleEn: input.title.en,
+      bodyRu: input.body.ru,
+      bodyEn: input.body.en,
+      link: input.link ?? null,
+      data: input.data ?? {},
+      createdAt,
+    })),
+  );
+  if (rows.length === 0) return [];
   await db.insert(notifications).values(rows);
   return rows.map((r) => r.id);
 }

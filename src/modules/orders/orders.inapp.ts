@@ -1,6 +1,6 @@
 import type { Db } from '../../server/core/db.js';
 import type { ClaimStatus, OrderStatus, ReturnStatus } from '../../shared/orders.js';
-import { notify } from '../notifications/index.js';
+import { type NotifyInput, notify } from '../notifications/index.js';
 
 type Both = { ru: string; en: string };
 
@@ -45,15 +45,24 @@ export async function notifyOrderStatus(
   to: OrderStatus,
   note?: string | null,
 ): Promise<void> {
+  await notify(db, orderStatusNotice(order, to, note));
+}
+
+/** The notification of a status change, for `notifyOrderStatus` or a batch (`notifyEach`). */
+export function orderStatusNotice(
+  order: { id: string; number: string; personId: string; companyId: string | null },
+  to: OrderStatus,
+  note?: string | null,
+): NotifyInput {
   const s = orderStatusText[to];
-  await notify(db, {
+  return {
     userIds: [order.personId],
     kind: 'order.status',
     title: { ru: `Заказ ${order.number}: ${s.ru}`, en: `Order ${order.number}: ${s.en}` },
     body: { ru: note ?? `Статус заказа — «${s.ru}».`, en: note ?? `The order is now ${s.en}.` },
     link: orderLink(order),
     data: { orderId: order.id, status: to },
-  });
+  };
 }
 
 /** In-app: an order waits for these approvers. */

@@ -1,16 +1,22 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../server/core/db.js';
 import { defineJob } from '../../server/core/jobs/job-definition.js';
-import { queueMail } from '../../server/core/mail/mailer.js';
+import { queueMail, queueMails } from '../../server/core/mail/mailer.js';
 import type { ModuleContext } from '../../server/core/module.js';
 import type { OrderStatus } from '../../shared/orders.js';
 import { orgPermissionsOf } from '../../shared/permissions.js';
 import { listMembers } from '../companies/companies.service.js';
-import { getPerson } from '../people/people.service.js';
+import { notifyEach } from '../notifications/index.js';
+import { getPerson, peopleByIds } from '../people/people.service.js';
 import { refundOrder } from './admin.service.js';
 import { releaseExpiredHolds } from './approvals.service.js';
-import { notifyApprovalDecision, notifyApprovalRequest, notifyOrderStatus } from './orders.inapp.js';
+import {
+  notifyApprovalDecision,
+  notifyApprovalRequest,
+  notifyOrderStatus,
+  orderStatusNotice,
+} from './orders.inapp.js';
 import { approvalDecisionMail, approvalRequestMail, orderStatusMail } from './orders.mail.js';
 import { applyPaymentEvent } from './orders.service.js';
 import { orders } from './orders.tables.js';
@@ -36,8 +42,6 @@ async function notify(db: Db, publicUrl: string, event: Record<string, unknown>)
   const orderId = String(event.orderId ?? '');
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return;
-  const orderUrl = (companyId: string | null) =>
-    companyId ? `${publicUrl}/orgs/${companyId}/orders/${order.id}` : `${publicUrl}/orders/${order.id}`;
   if (event.to === 'awaiting_approval' && order.companyId) {
     const members = await listMembers(db, order.companyId);
     const approvers = members.filter(
@@ -62,14 +66,13 @@ async function notify(db: Db, publicUrl: string, event: Record<string, unknown>)
           number: order.number,
           buyer: order.placedByName,
           total: rub(order.total, locale),
-          url: orderUrl(order.companyId),
+          url: orderUrl(publicUrl, order),
         },
       });
     }
     return;
   }
-  const decided =
-    event.from === 'awaiting_approval' && order.approvalState && order.approvalState !== 'pending';
+  const decided = isDecision(order, event);
   if (decided)
     await notifyApprovalDecision(db, order, order.approvalState === 'approved', order.approvalComment);
   else await notifyOrderStatus(db, order, event.to as OrderStatus);
@@ -85,16 +88,73 @@ async function notify(db: Db, publicUrl: string, event: Record<string, unknown>)
         number: order.number,
         approved: order.approvalState === 'approved',
         comment: order.approvalComment ?? '',
-        url: orderUrl(order.companyId),
+        url: orderUrl(publicUrl, order),
       },
     });
     return;
   }
-  await queueMail(db, {
-    to: buyer.email,
-    template: orderStatusMail.name,
-    locale,
-    vars: { number: order.number, status: String(event.to), note: '', url: orderUrl(order.companyId) },
+  await queueMail(db, statusMail(publicUrl, order, String(event.to), buyer));
+}
+
+type OrderRow = typeof orders.$inferSelect;
+
+/** The approver decided: the buyer hears of the decision rather than of the status. */
+const isDecision = (order: OrderRow, event: Record<string, unknown>) =>
+  event.from === 'awaiting_approval' && Boolean(order.approvalState) && order.approvalState !== 'pending';
+
+/** Where the buyer sees the order. */
+const orderUrl = (publicUrl: string, order: OrderRow) =>
+  order.companyId
+    ? `${publicUrl}/orgs/${order.companyId}/orders/${order.id}`
+    : `${publicUrl}/orders/${order.id}`;
+
+const statusMail = (
+  publicUrl: string,
+  order: OrderRow,
+  to: string,
+  buyer: { email: string; locale: string | null },
+) => ({
+  to: buyer.email,
+  template: orderStatusMail.name,
+  locale: localeOf(buyer.locale ?? order.locale),
+  vars: { number: order.number, status: to, note: '', url: orderUrl(publicUrl, order) },
+});
+
+/**
+ * A batch of status changes (a busy order flow): the plain ones in one read of the orders, one of the buyers, one
+ * insert of notifications and one of mails; approval requests and decisions as `notify` does them. All in one
+ * transaction, so a failed batch leaves nothing behind when its jobs run again one by one.
+ */
+async function notifyBatch(db: Db, publicUrl: string, events: Record<string, unknown>[]): Promise<void> {
+  const ids = [...new Set(events.map((e) => String(e.orderId ?? '')))].filter(Boolean);
+  const found = ids.length > 0 ? await db.select().from(orders).where(inArray(orders.id, ids)) : [];
+  const byId = new Map(found.map((o) => [o.id, o]));
+  const plain: { order: OrderRow; to: OrderStatus }[] = [];
+  const special: Record<string, unknown>[] = [];
+  for (const event of events) {
+    const order = byId.get(String(event.orderId ?? ''));
+    if (!order) continue;
+    if ((event.to === 'awaiting_approval' && order.companyId) || isDecision(order, event))
+      special.push(event);
+    else plain.push({ order, to: event.to as OrderStatus });
+  }
+  const buyers = await peopleByIds(
+    db,
+    plain.map((p) => p.order.personId),
+  );
+  await db.transaction(async (tx) => {
+    await notifyEach(
+      tx,
+      plain.map((p) => orderStatusNotice(p.order, p.to)),
+    );
+    await queueMails(
+      tx,
+      plain.flatMap((p) => {
+        const buyer = buyers.get(p.order.personId);
+        return buyer?.email ? [statusMail(publicUrl, p.order, p.to, buyer)] : [];
+      }),
+    );
+    for (const event of special) await notify(tx, publicUrl, event);
   });
 }
 
@@ -134,6 +194,15 @@ export function ordersJobs(ctx: ModuleContext) {
       name: notifyJob,
       payload: outboxPayload,
       handler: ({ payload, db }) => notify(db, ctx.config.publicUrl, payload.payload),
+      batch: {
+        size: 50,
+        handler: ({ jobs, db }) =>
+          notifyBatch(
+            db,
+            ctx.config.publicUrl,
+            jobs.map((j) => j.payload.payload),
+          ),
+      },
     }),
     defineJob({
       name: approvalHoldsJob,

@@ -73,12 +73,12 @@ export async function employeeRecordOf(db: Db, userId: string) {
 
 /** Names and e-mails of people by id, in one query. */
 export async function peopleByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { name: string; email: string }>();
+  if (ids.length === 0) return new Map<string, { name: string; email: string; locale: string | null }>();
   const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email })
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
     .from(users)
-    .where(inArray(users.id, ids));
-  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email }]));
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, email: r.email, locale: r.locale }]));
 }
 
 /** One person's public profile fields. */

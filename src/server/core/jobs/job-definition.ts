@@ -12,6 +12,19 @@ export interface JobContext<P> {
   setProgress(percent: number): Promise<void>;
 }
 
+/** One job of a batch (`JobDefinition.batch`). */
+export interface BatchJob<P> {
+  id: string;
+  payload: P;
+  attempt: number;
+}
+
+export interface BatchContext<P> {
+  jobs: BatchJob<P>[];
+  db: Db;
+  log: FastifyBaseLogger;
+}
+
 /** One background job: a name, a payload schema and an idempotent handler. */
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
@@ -23,6 +36,13 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   lockMs?: number;
   /** Delay before retry number `attempt` (default exponential from 2 s, capped at 1 h). */
   backoffMs?(attempt: number): number;
+  /**
+   * Jobs that come by the hundred (an order's notification and mail) may run up to `size` at a time: one claim,
+   * one handler call, one update for the lot. The batch handler must be all-or-nothing (its writes in one
+   * transaction): when it throws, each job of the batch runs alone through `handler`, so a bad job fails only
+   * itself. A batch runs beside the single jobs, at most one per job name at a time.
+   */
+  batch?: { size: number; handler(ctx: BatchContext<z.infer<S>>): Promise<void> };
 }
 
 /** Declares a job with its payload type inferred from the schema. */

@@ -288,3 +288,60 @@ describe('a backlog', () => {
     expect(done.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `b${i}`).sort());
   });
 });
+
+describe('batches', () => {
+  const batchRunner = (calls: string[][], singles: string[], failOn?: string) => {
+    const r = new JobRunner({ db: t.db, log: t.app.log, pollMs: 60_000, concurrency: 2 });
+    r.register(
+      defineJob({
+        name: 'test.batched',
+        payload: z.object({ value: z.string() }),
+        async handler({ payload }) {
+          if (payload.value === failOn) throw new Error('this one is bad');
+          singles.push(payload.value);
+        },
+        batch: {
+          size: 3,
+          async handler({ jobs: group }) {
+            const values = group.map((j) => j.payload.value);
+            if (failOn && values.includes(failOn)) throw new Error('a bad job in the batch');
+            calls.push(values);
+          },
+        },
+      }),
+    );
+    return r;
+  };
+
+  it('runs due jobs of a batch job a few at a time, each claimed once and marked done', async () => {
+    const calls: string[][] = [];
+    const singles: string[] = [];
+    const r = batchRunner(calls, singles);
+    for (let i = 0; i < 7; i++) await enqueueJob(t.db, 'test.batched', { value: `n${i}` });
+    for (let i = 0; i < 10; i++) {
+      await r.tick();
+      await r.idle();
+    }
+    expect(calls.map((c) => c.length)).toEqual([3, 3, 1]);
+    expect(calls.flat().sort()).toEqual(Array.from({ length: 7 }, (_, i) => `n${i}`));
+    expect(singles).toEqual([]);
+    const rows = await t.db.select().from(jobs).where(eq(jobs.name, 'test.batched'));
+    expect(rows.map((j) => j.status)).toEqual(Array(7).fill('done'));
+    await t.db.delete(jobs).where(eq(jobs.name, 'test.batched'));
+  });
+
+  it('runs each job alone when the batch fails, so only the bad one fails', async () => {
+    const calls: string[][] = [];
+    const singles: string[] = [];
+    const r = batchRunner(calls, singles, 'bad');
+    for (const value of ['ok1', 'bad', 'ok2'])
+      await enqueueJob(t.db, 'test.batched', { value }, { maxAttempts: 1 });
+    await r.tick();
+    await r.idle();
+    expect(calls).toEqual([]);
+    expect(singles.sort()).toEqual(['ok1', 'ok2']);
+    const rows = await t.db.select().from(jobs).where(eq(jobs.name, 'test.batched'));
+    const status = Object.fromEntries(rows.map((j) => [(j.payload as { value: string }).value, j.status]));
+    expect(status).toEqual({ ok1: 'done', bad: 'dead', ok2: 'done' });
+  });
+});

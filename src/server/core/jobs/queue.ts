@@ -37,6 +37,27 @@ export async function enqueueJob(
   return inserted[0]?.id ?? null;
 }
 
+/** Adds several jobs in one insert (a batch handler's follow-ups); same rules as `enqueueJob`. */
+export async function enqueueJobs(
+  db: Db,
+  items: readonly { name: string; payload: unknown; options?: EnqueueOptions }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  await db
+    .insert(jobs)
+    .values(
+      items.map(({ name, payload, options = {} }) => ({
+        id: uuidv7(),
+        name,
+        payload: payload ?? {},
+        runAt: options.runAt ?? sql`now()`,
+        singletonKey: options.singletonKey ?? null,
+        ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+      })),
+    )
+    .onConflictDoNothing();
+}
+
 /**
  * Writes a domain event to the outbox. Call it inside the transaction that makes the change; the
  * dispatcher later turns the event into one job per subscriber, so reactions retry on their own.

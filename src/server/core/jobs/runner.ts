@@ -40,7 +40,9 @@ export class JobRunner {
   private readonly definitions = new Map<string, JobDefinition>();
   private readonly subscribers = new Map<string, Subscriber[]>();
   private readonly schedules: { name: string; cron: string; timezone: string; payload: unknown }[] = [];
+  /** Running jobs and batches: the single jobs count against `concurrency`. */
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly batchesInFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private running = false;
@@ -208,30 +210,95 @@ export class JobRunner {
   }
 
   private async claimAndRun(): Promise<number> {
-    const free = this.concurrency - this.inFlight.size;
-    const names = [...this.definitions.keys()];
-    if (free <= 0 || names.length === 0) return 0;
+    const free = this.concurrency - (this.inFlight.size - this.batchesInFlight.size);
+    const singles: string[] = [];
+    const batches: { name: string; size: number }[] = [];
+    for (const d of this.definitions.values()) {
+      if (!d.batch) singles.push(d.name);
+      else if (!this.batchesInFlight.has(d.name)) batches.push({ name: d.name, size: d.batch.size });
+    }
+    const due = sql`((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))`;
+    // One statement claims the single jobs for the free slots and a batch for each batch job not running one.
+    const picks = [
+      ...(free > 0 && singles.length > 0 ? [{ names: singles, limit: free }] : []),
+      ...batches.map((b) => ({ names: [b.name], limit: b.size })),
+    ];
+    if (picks.length === 0) return 0;
+    const ctes = picks.map(
+      (p, i) =>
+        sql`${sql.raw(`c${i}`)} as (select id from ${jobs} where name in ${p.names} and ${due}
+          order by run_at limit ${p.limit} for update skip locked)`,
+    );
+    const ids = sql.join(
+      picks.map((_, i) => sql`select id from ${sql.raw(`c${i}`)}`),
+      sql` union all `,
+    );
     const result = (await this.options.db.execute(sql`
+      with ${sql.join(ctes, sql`, `)}
       update ${jobs} set status = 'running', attempts = attempts + 1,
         locked_until = now() + make_interval(secs => 300)
-      where id in (
-        select id from ${jobs}
-        where name in ${names}
-          and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
-        order by run_at limit ${free}
-        for update skip locked)
+      where id in (${ids})
       returning id, name, payload, attempts, max_attempts`)) as unknown as { rows: ClaimedJob[] };
+    const claimed = result.rows.filter((j) => !this.definitions.get(j.name)?.batch);
+    const batched = new Map<string, ClaimedJob[]>();
+    for (const j of result.rows)
+      if (this.definitions.get(j.name)?.batch) batched.set(j.name, [...(batched.get(j.name) ?? []), j]);
     // A busy order flow queues hundreds of jobs a second: waiting a whole poll between batches would let the
-    // queue grow without end (bench/results/ANALYSIS.md), so a full batch makes each finished job claim again.
-    this.backlog = result.rows.length === free;
-    for (const job of result.rows) {
-      const run = this.runJob(job).finally(() => {
-        this.inFlight.delete(run);
-        if (this.backlog) this.poke();
-      });
-      this.inFlight.add(run);
+    // queue grow without end (bench/results/ANALYSIS.md), so a full claim makes each finished job claim again.
+    this.backlog =
+      (free > 0 && singles.length > 0 && claimed.length === free) ||
+      batches.some((b) => batched.get(b.name)?.length === b.size);
+    for (const job of claimed) this.track(this.runJob(job));
+    for (const [name, group] of batched) {
+      this.batchesInFlight.add(name);
+      this.track(this.runBatch(group).finally(() => this.batchesInFlight.delete(name)));
     }
     return result.rows.length;
+  }
+
+  private track(run: Promise<void>): void {
+    const tracked = run.finally(() => {
+      this.inFlight.delete(tracked);
+      if (this.backlog) this.poke();
+    });
+    this.inFlight.add(tracked);
+  }
+
+  /** Runs a claimed batch; when its handler throws, each job runs alone (and fails or retries on its own). */
+  private async runBatch(group: ClaimedJob[]): Promise<void> {
+    const { db, log } = this.options;
+    const first = group[0] as ClaimedJob;
+    const definition = this.definitions.get(first.name) as JobDefinition;
+    const batch = definition.batch as NonNullable<JobDefinition['batch']>;
+    try {
+      await batch.handler({
+        jobs: group.map((j) => ({
+          id: j.id,
+          attempt: j.attempts,
+          payload: definition.payload.parse(j.payload),
+        })),
+        db,
+        log: log.child({ job: first.name, batch: group.length }),
+      });
+      await db
+        .update(jobs)
+        .set({ status: 'done', finishedAt: sql`now()`, lockedUntil: null, lastError: null })
+        .where(
+          and(
+            inArray(
+              jobs.id,
+              group.map((j) => j.id),
+            ),
+            eq(jobs.status, 'running'),
+          ),
+        );
+    } catch (error) {
+      log.warn(
+        { err: error, job: first.name, batch: group.length },
+        'job batch failed; running its jobs one by one',
+      );
+      for (const job of group) await this.runJob(job);
+    }
   }
 
   private async runJob(job: ClaimedJob): Promise<void> {

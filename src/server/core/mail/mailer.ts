@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db.js';
 import { defineJob } from '../jobs/job-definition.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueJob, enqueueJobs } from '../jobs/queue.js';
 import { type Locale, type RenderedMail, renderMail } from './templates.js';
 
 export interface OutgoingMail extends RenderedMail {
@@ -16,6 +16,8 @@ export interface OutgoingMail extends RenderedMail {
 export interface MailTransport {
   kind: 'smtp' | 'dev-mailbox';
   send(db: Db, mail: OutgoingMail): Promise<void>;
+  /** Several messages at once, all or none (the dev mailbox: one insert); without it mail goes one by one. */
+  sendMany?(db: Db, mails: OutgoingMail[]): Promise<void>;
   close?(): void;
 }
 
@@ -51,21 +53,43 @@ export async function queueMail(db: Db, request: MailRequest): Promise<void> {
   await enqueueJob(db, 'mail.send', sendMailPayload.parse(request));
 }
 
+/** Queues several messages in one insert (a batch of notifications). */
+export async function queueMails(db: Db, requests: readonly MailRequest[]): Promise<void> {
+  await enqueueJobs(
+    db,
+    requests.map((r) => ({ name: 'mail.send', payload: sendMailPayload.parse(r) })),
+  );
+}
+
 /** The job that renders and sends one message; retried with backoff when the transport fails. */
 export function sendMailJob(transport: MailTransport, from: string) {
-  return defineJob({
+  const outgoing = (payload: z.output<typeof sendMailPayload>): OutgoingMail => ({
+    ...renderMail(payload.template, payload.locale, payload.vars),
+    from,
+    to: payload.to,
+    locale: payload.locale,
+    template: payload.template,
+  });
+  const sendMany = transport.sendMany;
+  return defineJob<typeof sendMailPayload>({
     name: 'mail.send',
     payload: sendMailPayload,
     maxAttempts: 8,
     async handler({ payload, db }) {
-      const rendered = renderMail(payload.template, payload.locale, payload.vars);
-      await transport.send(db, {
-        ...rendered,
-        from,
-        to: payload.to,
-        locale: payload.locale,
-        template: payload.template,
-      });
+      await transport.send(db, outgoing(payload));
     },
+    // A transport that takes many at once (the dev mailbox) gets a busy order flow's mail in batches.
+    ...(sendMany
+      ? {
+          batch: {
+            size: 50,
+            handler: ({ jobs, db }) =>
+              sendMany(
+                db,
+                jobs.map((j) => outgoing(j.payload)),
+              ),
+          },
+        }
+      : {}),
   });
 }
