@@ -363,3 +363,32 @@ describe('company orders', () => {
     expect(company.credit.limit).toBe(50_000_000);
   });
 });
+
+describe('status notifications of a busy order flow', () => {
+  it('gives each buyer one notification and one mail per order, when the jobs run as a batch', async () => {
+    const v = o.variants[1]?.id as string;
+    await o.setStock(v, 10);
+    await o.k.t.drainJobs();
+    const placed = [];
+    for (let i = 0; i < 3; i++)
+      placed.push((await o.place(o.customer, me, o.pickupOrder([{ variantId: v, quantity: 1 }]))).json());
+    // The three orders' notify jobs are claimed together by one drain.
+    await o.k.t.drainJobs();
+    const notes = await queryRows<{ data: { orderId: string; status: string }; title_ru: string }>(
+      o.k.t.db,
+      sql`select data, title_ru from notifications where kind = 'order.status'
+          and data->>'orderId' in (${sql.join(
+            placed.map((p) => sql`${p.id}`),
+            sql`, `,
+          )})`,
+    );
+    expect(notes.map((n) => n.data.orderId).sort()).toEqual(placed.map((p) => p.id).sort());
+    for (const p of placed)
+      expect(notes.find((n) => n.data.orderId === p.id)?.title_ru).toBe(`Заказ ${p.number}: подтверждён`);
+    const mails = await queryRows<{ subject: string }>(
+      o.k.t.db,
+      sql`select subject from dev_mailbox where "to" = ${demoPeople.customer.email}`,
+    );
+    for (const p of placed) expect(mails.filter((m) => m.subject.includes(p.number))).toHaveLength(1);
+  });
+});
