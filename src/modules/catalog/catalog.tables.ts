@@ -47,7 +47,14 @@ export const categories = pgTable(
       .default('active'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('categories_parent_idx').on(t.parentId), index('categories_path_idx').using('gin', t.path)],
+  (t) => [
+    index('categories_parent_idx').on(t.parentId),
+    index('categories_path_idx').using('gin', t.path),
+    // The few categories that hide anything (archived or limited): every catalog read looks them up.
+    index('categories_limited_idx')
+      .on(t.id)
+      .where(sql`${t.status} <> 'active' or ${t.visibleGroupIds} is not null`),
+  ],
 );
 
 /** Typed product properties (CommerceML `Свойство`): free text, a number with a unit, or a list of options. */

@@ -83,6 +83,8 @@ describe('placing a personal order', () => {
       sql`insert into order_events (id, order_id, kind, actor_kind, data) values (gen_random_uuid(), ${order.id}, 'comment', 'system', '{}')`,
     );
     expect((await get(`${me}/${order.id}`)).timeline.at(-1).kind).toBe('comment');
+    await o.k.t.db.execute(sql`delete from order_events where order_id = ${order.id} and kind = 'comment'`);
+    expect((await get(`${me}/${order.id}`)).timeline.at(-1).kind).not.toBe('comment');
   });
 
   it('refuses lines that break the rules with line paths, and personal orders paid by invoice', async () => {

@@ -23,12 +23,14 @@ function groupAllows(column: SQL, groupId: string | null): SQL {
 
 /**
  * The ids of categories the group may not see (their own limit or an ancestor's), as an uncorrelated array
- * subquery: PostgreSQL evaluates it once per statement. Categories that are limited themselves are few, and the
- * subtree of each is one GIN lookup on `path`.
+ * subquery: PostgreSQL evaluates it once per statement. Categories that are limited themselves are few (found
+ * through the partial index `categories_limited_idx`, whose condition is the first one here), and the subtree of
+ * each is one GIN lookup on `path`.
  */
 export function hiddenCategoryIds(groupId: string | null): SQL {
   return sql`array(select hc.id from categories hc where hc.path && array(
-    select rc.id from categories rc where rc.status <> 'active' or not ${groupAllows(sql`rc.visible_group_ids`, groupId)}))`;
+    select rc.id from categories rc where (rc.status <> 'active' or rc.visible_group_ids is not null)
+      and (rc.status <> 'active' or not ${groupAllows(sql`rc.visible_group_ids`, groupId)})))`;
 }
 
 /** The visibility predicate of a product row aliased `p`. */

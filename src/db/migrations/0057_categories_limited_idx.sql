@@ -1,0 +1,1 @@
+CREATE INDEX "categories_limited_idx" ON "categories" USING btree ("id") WHERE "categories"."status" <> 'active' or "categories"."visible_group_ids" is not null;
