@@ -161,8 +161,8 @@ async function oversold(url) {
 
 /**
  * The background work a scenario left (notifications and mails of placed orders: jobs made since `since`, due
- * now): how many jobs, how many were still waiting once the last requests were answered, and how long after the
- * load stopped the server had worked them off (polled every 250 ms, at most 5 minutes). PostgreSQL only (PGlite lives inside the server).
+ * now): how many jobs, how many were still waiting when the load stopped, and how long after that the last one
+ * was done (polled every 250 ms, at most 5 minutes). PostgreSQL only (PGlite lives inside the server).
  */
 async function backgroundWork(url, since, loadEndedAt) {
   if (!url) return null;
@@ -252,11 +252,14 @@ async function drive(server, scenario, cookie) {
   const r = await autocannon({ ...options, duration });
   const loadEndedAt = Date.now();
   clearInterval(sampler);
-  await drained(server.url);
+  // The background work is watched from the moment the load stops, while the cut-off requests finish.
+  const [work] = await Promise.all([
+    scenario.background ? backgroundWork(server.dbUrl, since, loadEndedAt) : undefined,
+    drained(server.url),
+  ]);
   if (!scenario.background) return { r, peakRss };
   // Orders per second with their background work included: everything placed (warm-up too) over the time until
   // the last of its jobs was done.
-  const work = await backgroundWork(server.dbUrl, since, loadEndedAt);
   const placed = r.requests.total + (warm?.requests.total ?? 0);
   const background = work && {
     ...work,
@@ -306,6 +309,7 @@ const pgDb = keptState
     : undefined;
 const dbEnv = pgDb ? { DATABASE_URL: pgDb.url } : {};
 let server;
+let worker;
 try {
   if (!keptState) {
     mkdirSync(dataDir, { recursive: true });
@@ -320,14 +324,20 @@ try {
   }
   const info = JSON.parse(readFileSync(infoPath, 'utf8'));
 
-  server = await startServer({
+  // On PostgreSQL the jobs run in a second process, as docs/operations.md deploys it (a web copy with
+  // KABINET_WORKER=false and a worker): Node runs one thread per process, so one process would leave a core to
+  // PostgreSQL alone. BENCH_ONE_PROCESS=1 measures the single process that serves and works.
+  const split = Boolean(pgDb) && !process.env.BENCH_ONE_PROCESS;
+  const serverEnv = {
     ...dbEnv,
     PORT: '0',
     HOST: '127.0.0.1',
     KABINET_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '0',
-  });
+  };
+  server = await startServer({ ...serverEnv, ...(split ? { KABINET_WORKER: 'false' } : {}) });
+  worker = split ? await startServer({ ...serverEnv, KABINET_WORKER: 'true' }) : undefined;
   server.dbUrl = pgDb?.url;
   const cookie = await signIn(server.url, info.buyer);
   const results = [];
@@ -367,9 +377,12 @@ try {
       ? await timeQuickOrder(server.url, cookie, info).catch((error) => ({ skipped: error.message }))
       : undefined;
   if (quickOrder) process.stdout.write(`bench: quick order: ${JSON.stringify(quickOrder)}\n`);
-  server.proc.kill('SIGTERM');
-  await new Promise((resolve) => server.proc.once('exit', resolve));
+  for (const proc of [server, worker]) {
+    proc?.proc.kill('SIGTERM');
+    if (proc) await new Promise((resolve) => proc.proc.once('exit', resolve));
+  }
   server = undefined;
+  worker = undefined;
 
   const coldStartMs = pgDb || only ? undefined : await measureColdStart({});
   const imported =
@@ -409,9 +422,10 @@ try {
   const md = writeResults(root, run);
   process.stdout.write(`\n${md}\nbench: results written to bench/results/\n`);
 } finally {
-  if (server) {
-    server.proc.kill('SIGTERM');
-    await new Promise((r) => server.proc.once('exit', r));
+  for (const proc of [server, worker]) {
+    if (!proc) continue;
+    proc.proc.kill('SIGTERM');
+    await new Promise((r) => proc.proc.once('exit', r));
   }
   if (!kept) {
     await pgDb?.drop();

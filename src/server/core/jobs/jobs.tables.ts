@@ -23,6 +23,8 @@ export const jobs = pgTable(
   },
   (t) => [
     index('jobs_due_idx').on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    // The claim by job name: without it a batch claim walked every finished job of its name.
+    index('jobs_claim_idx').on(t.name, t.runAt).where(sql`${t.status} in ('queued', 'running')`),
     uniqueIndex('jobs_singleton_idx').on(t.name, t.singletonKey),
   ],
 );

@@ -217,7 +217,9 @@ export class JobRunner {
       if (!d.batch) singles.push(d.name);
       else if (!this.batchesInFlight.has(d.name)) batches.push({ name: d.name, size: d.batch.size });
     }
-    const due = sql`((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))`;
+    // `status in (…)` lets PostgreSQL use the partial index `jobs_claim_idx`.
+    const due = sql`status in ('queued', 'running')
+      and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))`;
     // One statement claims the single jobs for the free slots and a batch for each batch job not running one.
     const picks = [
       ...(free > 0 && singles.length > 0 ? [{ names: singles, limit: free }] : []),

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_claim_idx" ON "jobs" USING btree ("name","run_at") WHERE "jobs"."status" in ('queued', 'running');
