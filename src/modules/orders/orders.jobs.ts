@@ -195,7 +195,7 @@ export function ordersJobs(ctx: ModuleContext) {
       payload: outboxPayload,
       handler: ({ payload, db }) => notify(db, ctx.config.publicUrl, payload.payload),
       batch: {
-        size: 50,
+        size: 200,
         handler: ({ jobs, db }) =>
           notifyBatch(
             db,

@@ -46,8 +46,10 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private running = false;
-  /** The last claim filled every free slot: more jobs are probably due, so claim again as soon as one ends. */
+  /** The last claim filled every free slot, or the outbox had more than one batch: pass again soon. */
   private backlog = false;
+  private outboxBehind = false;
+  private pokedWhileTicking = false;
   private readonly concurrency: number;
   /** When the schedules and the outbox were last looked at (the loop's ticks skip them in between). */
   private schedulesAt = 0;
@@ -104,6 +106,10 @@ export class JobRunner {
   /** Asks for a tick soon (after an enqueue in this process). */
   poke(): void {
     if (!this.running) return;
+    if (this.ticking) {
+      this.pokedWhileTicking = true;
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.loop(), 10);
   }
@@ -141,13 +147,20 @@ export class JobRunner {
   }
 
   private loop(): void {
-    if (!this.running || this.ticking) return;
+    if (!this.running) return;
+    // A poke during a pass is kept for its end, so a finished job's follow-ups do not wait for the next poll.
+    if (this.ticking) {
+      this.pokedWhileTicking = true;
+      return;
+    }
+    this.pokedWhileTicking = false;
     this.ticking = this.loopTick()
       .then(() => undefined)
       .catch((error) => this.options.log.error({ err: error }, 'job runner tick failed'))
       .finally(() => {
         this.ticking = undefined;
-        const soon = this.backlog && this.inFlight.size < this.concurrency;
+        const soon = this.pokedWhileTicking || (this.backlog && this.inFlight.size < this.concurrency);
+        clearTimeout(this.timer);
         if (this.running) this.timer = setTimeout(() => this.loop(), soon ? 10 : this.options.pollMs);
       });
   }
@@ -181,9 +194,10 @@ export class JobRunner {
         .orderBy(outboxEvents.createdAt)
         .limit(outboxBatch)
         .for('update', { skipLocked: true });
+      this.outboxBehind = events.length === outboxBatch;
       if (events.length === 0) return;
       // A full batch: more are waiting, so the next pass dispatches again.
-      if (events.length === outboxBatch) this.dispatchedAt = 0;
+      if (this.outboxBehind) this.dispatchedAt = 0;
       // One insert for the whole batch: an event per placed order would otherwise cost a statement per subscriber.
       const queued = events.flatMap((event) =>
         (this.subscribers.get(event.topic) ?? [])
@@ -246,8 +260,10 @@ export class JobRunner {
     for (const j of result.rows)
       if (this.definitions.get(j.name)?.batch) batched.set(j.name, [...(batched.get(j.name) ?? []), j]);
     // A busy order flow queues hundreds of jobs a second: waiting a whole poll between batches would let the
-    // queue grow without end (bench/results/ANALYSIS.md), so a full claim makes each finished job claim again.
+    // queue grow without end (bench/results/ANALYSIS.md), so a full claim or outbox batch makes the loop pass
+    // again soon, and every finished job or batch asks for a pass (its follow-ups, such as its mail, are due).
     this.backlog =
+      this.outboxBehind ||
       (free > 0 && singles.length > 0 && claimed.length === free) ||
       batches.some((b) => batched.get(b.name)?.length === b.size);
     for (const job of claimed) this.track(this.runJob(job));
@@ -261,7 +277,7 @@ export class JobRunner {
   private track(run: Promise<void>): void {
     const tracked = run.finally(() => {
       this.inFlight.delete(tracked);
-      if (this.backlog) this.poke();
+      this.poke();
     });
     this.inFlight.add(tracked);
   }

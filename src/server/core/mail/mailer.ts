@@ -82,7 +82,7 @@ export function sendMailJob(transport: MailTransport, from: string) {
     ...(sendMany
       ? {
           batch: {
-            size: 50,
+            size: 200,
             handler: ({ jobs, db }) =>
               sendMany(
                 db,
