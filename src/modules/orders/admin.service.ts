@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { type Db, queryRows } from '../../server/core/db.js';
@@ -16,6 +16,7 @@ import { orderEditedMail } from './aftercare.mail.js';
 import { milli } from './aftercare.scope.js';
 import { loadOrderDetail, presentOrderSummary } from './orders.detail.js';
 import { changeOrderStatus, lockOrder, type OrderActor, recordOrderEvent } from './orders.lifecycle.js';
+import { linesOfProduct } from './orders.products.js';
 import { orderLines, orderReservations, orders } from './orders.tables.js';
 
 export interface AdminOrderFilters {
@@ -59,12 +60,7 @@ export async function listAdminOrders(db: Db, staffId: string, f: AdminOrderFilt
         db
           .select({ one: sql`1` })
           .from(orderLines)
-          .where(
-            and(
-              eq(orderLines.orderId, orders.id),
-              or(eq(orderLines.variantId, f.product), eq(orderLines.productId, f.product)),
-            ),
-          ),
+          .where(and(eq(orderLines.orderId, orders.id), linesOfProduct(sql`${orderLines}`, f.product))),
       ),
     );
   }

@@ -86,3 +86,13 @@ export async function orderableVariants(
     await preparedRows<OrderableVariantRow>(db, 'orderable_variants', orderableVariantsSql(ids, groupId)),
   );
 }
+
+/**
+ * Lines (of the table or alias `lines`) of a product, or of one variant when `id` is a variant's: found through the
+ * lines' product index alone. Lines have no index by variant: placing would write one more random index entry per
+ * line (docs/performance.md), and a variant's lines are a few of its product's.
+ */
+export function linesOfProduct(lines: SQL, id: string): SQL {
+  return sql`${lines}.product_id = coalesce((select v.product_id from product_variants v where v.id = ${id}::uuid), ${id}::uuid)
+    and (${lines}.variant_id = ${id}::uuid or ${lines}.product_id = ${id}::uuid)`;
+}

@@ -27,7 +27,7 @@ import {
   recordOrderEvent,
 } from './orders.lifecycle.js';
 import { companyPaymentMethods, personalPaymentMethods, startOrderPayment } from './orders.place.js';
-import { orderableVariants } from './orders.products.js';
+import { linesOfProduct, orderableVariants } from './orders.products.js';
 import type { OrderListQuery } from './orders.schema.js';
 import { orderLines, orders } from './orders.tables.js';
 
@@ -93,9 +93,7 @@ export async function listOrders(db: Db, scope: OrderScope, q: OrderListQuery) {
   if (q.placedBy && scope.kind === 'org') where.push(eq(orders.personId, q.placedBy));
   if (q.product)
     where.push(
-      // Through the variant and product indexes of the lines (a product is in few orders of millions).
-      sql`${orders.id} in (select ol.order_id from ${orderLines} ol where ol.variant_id = ${q.product}
-        union select ol.order_id from ${orderLines} ol where ol.product_id = ${q.product})`,
+      sql`${orders.id} in (select ol.order_id from ${orderLines} ol where ${linesOfProduct(sql`ol`, q.product)})`,
     );
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;

@@ -162,8 +162,7 @@ export const orderLines = pgTable(
   },
   (t) => [
     uniqueIndex('order_lines_order_idx').on(t.orderId, t.position),
-    // "Orders containing this product" filter.
-    index('order_lines_variant_idx').on(t.variantId, t.orderId),
+    // "Orders containing this product (or variant)" filter (`linesOfProduct`).
     index('order_lines_product_idx').on(t.productId, t.orderId),
   ],
 );

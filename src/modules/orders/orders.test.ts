@@ -240,6 +240,9 @@ describe('history', () => {
     const v5 = o.variants[5]?.id as string;
     const byProduct = (await get(o.customer, `${me}?product=${v5}`)).json();
     expect(byProduct.items.length).toBe(1);
+    // The product's id finds the same order as its variant's.
+    const byProductId = (await get(o.customer, `${me}?product=${o.variants[5]?.product_id}`)).json();
+    expect(byProductId.items.map((i: { id: string }) => i.id)).toEqual([byProduct.items[0].id]);
     expect((await get(o.customer, `${me}?minTotal=999999999999`)).json().items).toEqual([]);
     expect((await get(o.customer, `${me}?cursor=garbage`)).statusCode).toBe(400);
     // Another person's order is not found.
