@@ -17,6 +17,11 @@ export function runMarkdown(run) {
     '',
     `Database: ${run.database}; ${run.products} products${run.orders ? `; ${run.orders} orders` : ''}; ${run.connections} connections for ${run.durationSec} s per scenario;`,
     `${run.machine.cpus} cores (${run.machine.cpuModel}), ${run.machine.memoryGb} GiB, Node ${run.machine.node}, ${run.machine.os}.`,
+    ...(run.processes === 'web + worker'
+      ? [
+          'The server ran as two processes on the same database, as docs/operations.md deploys a busy site: one serving HTTP (`KABINET_WORKER=false`, its memory is the RSS column) and one running the background jobs.',
+        ]
+      : []),
     `Server, database and load generator share the machine; its 1-minute load average was ${run.machine.loadAverage?.before ?? '?'} before the run and ${run.machine.loadAverage?.after ?? '?'} after (other work on it inflates the latencies)${run.machine.nice !== undefined ? `; the bench ran at nice ${run.machine.nice}` : ''}.`,
     ...(gen
       ? ['', `Data generation (bench/generate.ts): ${gen.seconds} s for ${gen.products} products.`]
@@ -100,7 +105,8 @@ function summary(dir) {
     if (!r) return undefined;
     if (r.requestsPerSec === 0 && r.errors > 0)
       return `no answer within 10 s (${r.errors} timeouts) ${verdict(r.meetsTarget)}`;
-    return `p50 ${r.latencyP50Ms} / p99 ${r.latencyP99Ms} ms, ${r.requestsPerSec} req/s ${verdict(r.meetsTarget)}`;
+    const background = r.background ? `; ${r.background.withBackgroundPerSec}/s with its background work` : '';
+    return `p50 ${r.latencyP50Ms} / p99 ${r.latencyP99Ms} ms, ${r.requestsPerSec} req/s ${verdict(r.meetsTarget)}${background}`;
   };
   const names = [...new Set(runs.flatMap((run) => run.results.map((r) => r.scenario)))];
   return [

@@ -403,6 +403,7 @@ try {
     products: info.products,
     connections,
     durationSec: duration,
+    processes: split ? 'web + worker' : 'one',
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
