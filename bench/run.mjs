@@ -8,6 +8,8 @@
 //   BENCH_IMPORT_ONLY=1 BENCH_IMPORT=100000 npm run bench    only the CommerceML import, into the latest results
 //   BENCH_ORDERS=1000000 ...                       the order history size (issue 5's figures; default 20 000)
 //   BENCH_KEEP=/tmp/bench-1m ...                   keep the generated data there; the next run reuses it
+//   BENCH_ONE_PROCESS=1 ...                        on PostgreSQL, one server process instead of web + jobs worker
+//   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   Node flags for the server processes
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, setPriority, tmpdir, totalmem } from 'node:os';
