@@ -105,7 +105,9 @@ function summary(dir) {
     if (!r) return undefined;
     if (r.requestsPerSec === 0 && r.errors > 0)
       return `no answer within 10 s (${r.errors} timeouts) ${verdict(r.meetsTarget)}`;
-    const background = r.background ? `; ${r.background.withBackgroundPerSec}/s with its background work` : '';
+    const background = r.background
+      ? `; ${r.background.withBackgroundPerSec}/s with its background work`
+      : '';
     return `p50 ${r.latencyP50Ms} / p99 ${r.latencyP99Ms} ms, ${r.requestsPerSec} req/s ${verdict(r.meetsTarget)}${background}`;
   };
   const names = [...new Set(runs.flatMap((run) => run.results.map((r) => r.scenario)))];
