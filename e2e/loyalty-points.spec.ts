@@ -6,7 +6,7 @@ import { texts } from './fixtures/texts';
 const l = texts.ru.loyalty;
 const firstLoad = { timeout: 30_000 };
 
-test('[CABINET] bonuses: a customer sees the balance and what burns soon on the home page, then the expiry schedule and the explained history', async ({
+test('[CABINET] bonuses: a customer sees the balance and what burns soon on the home page, then the expiry schedule and the explained history, and tells the birth date', async ({
   page,
   baseURL,
   checkA11y,
@@ -33,6 +33,16 @@ test('[CABINET] bonuses: a customer sees the balance and what burns soon on the 
   for (const kind of [l.kinds.bonus, l.kinds.accrual, l.kinds.redemption, l.kinds.expiration])
     await expect(history.getByText(kind, { exact: true }).first()).toBeVisible();
   await expect(history.getByText('Срок действия баллов истёк').first()).toBeVisible();
+  // The birth date for the birthday bonus, told once (the other viewport's run may have told it already).
+  const birthday = page.getByRole('region', { name: l.birthday.title });
+  const dateInput = page.getByTestId('loyalty-birthday-input');
+  if (await dateInput.isVisible()) {
+    await expect(birthday).toContainText(l.birthday.ask);
+    await dateInput.fill('1990-03-12');
+    await birthday.getByRole('button', { name: l.birthday.save }).click();
+  }
+  await expect(page.getByTestId('loyalty-birthday')).toContainText('12 марта', firstLoad);
+  await expect(dateInput).toHaveCount(0);
   // Nothing overflows a phone's width.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);

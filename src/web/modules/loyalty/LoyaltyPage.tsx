@@ -7,6 +7,7 @@ import { ListSkeleton } from '../../ui/Skeletons';
 import { ErrorState, StateMessage } from '../../ui/StatusState';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { dayText, myHistoryQuery, myLoyaltyQuery, rub } from './api';
+import { BirthdaySection } from './BirthdaySection';
 import { EntryRow } from './EntryRow';
 import { TierProgress } from './TierProgress';
 
@@ -74,6 +75,7 @@ export function LoyaltyPage() {
         <Paper withBorder p="md" component="section" aria-label={t('loyalty.tier.title')}>
           <TierProgress data={data} />
         </Paper>
+        <BirthdaySection birthDate={data.birthDate} />
       </SimpleGrid>
     );
   }
