@@ -52,7 +52,7 @@ export { lockOrder, type OrderActor, type OrderRow } from './orders.lifecycle.js
 export { companyOrderIdsByNumber, companyOrderNumbers } from './orders.numbers.js';
 export { placeOrder, priceCheckoutLines, startOrderPayment } from './orders.place.js';
 export { orderableVariants } from './orders.products.js';
-export { type RepeatPurchase, repeatPurchases } from './orders.purchases.js';
+export { type RepeatPurchase, recentDeliveries, repeatPurchases } from './orders.purchases.js';
 export { linesOf } from './orders.routes.js';
 export {
   cancelOrder,

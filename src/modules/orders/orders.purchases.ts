@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../server/core/db.js';
+import { type OrderDeliverySnapshot, orders } from './orders.tables.js';
 
 /** A product a person bought on several days (personal orders, not cancelled): what and when. */
 export interface RepeatPurchase {
@@ -34,4 +35,22 @@ export async function repeatPurchases(
       group by o.person_id, l.product_id
       having count(distinct to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD')) >= ${options.minDays}`,
   ).then((rows) => rows.map((r) => ({ ...r, days: [...r.days].sort() })));
+}
+
+/**
+ * The delivery snapshots (phone, address) of a person's latest personal orders that were not cancelled, newest
+ * first: one query (the referral fraud checks compare them).
+ */
+export async function recentDeliveries(
+  db: Db,
+  personId: string,
+  options: { limit: number; exceptOrderId?: string | undefined },
+): Promise<OrderDeliverySnapshot[]> {
+  const rows = await db
+    .select({ id: orders.id, delivery: orders.delivery })
+    .from(orders)
+    .where(and(isNull(orders.companyId), eq(orders.personId, personId), ne(orders.status, 'cancelled')))
+    .orderBy(desc(orders.createdAt))
+    .limit(options.limit);
+  return rows.filter((r) => r.id !== options.exceptOrderId).map((r) => r.delivery);
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../server/core/db.js';
-import { orderStatuses } from '../../shared/orders.js';
 import { normalizePhone } from '../../shared/phone.js';
 import { listAddresses } from '../addresses/addresses.service.js';
-import { listOrders, type OrderRow, orderInScope } from '../orders/index.js';
+import { type OrderRow, recentDeliveries } from '../orders/index.js';
 import { type CardPrint, cardOfPayment, cardsOfPerson } from '../payments/payments.cards.js';
 import { getPerson } from '../people/people.service.js';
 import type { RejectReason } from './referrals.tables.js';
@@ -100,16 +99,8 @@ async function traceOf(db: Db, personId: string, exceptOrderId?: string) {
   };
   add(person?.phone);
   for (const a of await listAddresses(db, { kind: 'person', userId: personId })) add(a.phone, addressLine(a));
-  const page = await listOrders(
-    db,
-    { kind: 'me', personId },
-    { limit: recentOrders, status: orderStatuses.filter((s) => s !== 'cancelled') },
-  );
-  for (const summary of page.items) {
-    if (summary.id === exceptOrderId) continue;
-    const order = await orderInScope(db, { kind: 'me', personId }, summary.id);
-    add(order.delivery.phone, order.delivery.kind === 'pickup' ? null : order.delivery.address);
-  }
+  for (const delivery of await recentDeliveries(db, personId, { limit: recentOrders, exceptOrderId }))
+    add(delivery.phone, delivery.kind === 'pickup' ? null : delivery.address);
   addresses.delete('');
   return { person, phones, addresses };
 }
