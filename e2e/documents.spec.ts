@@ -102,7 +102,10 @@ test('[COMPANY] documents: an accountant requests an invoice for an order, previ
   const [invoice] = await documentsOf(page, dealerId, `orderId=${order.id}`);
   if (!invoice) throw new Error('no invoice for the order');
   await expect(page.getByText(d.request.created.replace('{{number}}', invoice.number))).toBeVisible();
-  const row = page.locator(`[data-testid="document-row"][data-number="${invoice.number}"]`);
+  // By kind and number: an act or a UPD of another journey may carry the same number.
+  const row = page.locator(
+    `[data-testid="document-row"][data-kind="invoice"][data-number="${invoice.number}"]`,
+  );
   await expect(row).toBeVisible();
   await expect(row).toContainText(d.kind.invoice);
   await expect(row.getByTestId('document-status')).toHaveText(d.status.issued);
@@ -146,13 +149,13 @@ test('[COMPANY] documents: an accountant requests an invoice for an order, previ
   await filters.getByRole('textbox', { name: d.filters.orderNumber }).fill('');
   await filters.getByRole('button', { name: d.filters.apply }).click();
   await expect(
-    page.locator(`[data-testid="document-row"][data-number="${amountInvoice.number}"]`),
+    page.locator(`[data-testid="document-row"][data-kind="invoice"][data-number="${amountInvoice.number}"]`),
   ).toBeVisible();
 
   // Two documents of this run as one ZIP.
   for (const doc of [invoice, amountInvoice])
     await page
-      .locator(`[data-testid="document-row"][data-number="${doc.number}"]`)
+      .locator(`[data-testid="document-row"][data-kind="invoice"][data-number="${doc.number}"]`)
       .getByTestId('document-select')
       .check();
   await expect(page.getByTestId('document-selection')).toContainText(

@@ -98,7 +98,7 @@ function DocumentCard({ doc, orgId, selected, onSelect, onPreview }: RowProps) {
   const { t, i18n } = useTranslation();
   const title = useDocumentTitle();
   return (
-    <Card withBorder padding="sm" data-testid="document-row" data-number={doc.number}>
+    <Card withBorder padding="sm" data-testid="document-row" data-number={doc.number} data-kind={doc.kind}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
           <Checkbox
@@ -132,7 +132,7 @@ function DocumentCard({ doc, orgId, selected, onSelect, onPreview }: RowProps) {
 function DocumentRow({ doc, orgId, selected, onSelect, onPreview }: RowProps) {
   const { t, i18n } = useTranslation();
   return (
-    <Table.Tr data-testid="document-row" data-number={doc.number}>
+    <Table.Tr data-testid="document-row" data-number={doc.number} data-kind={doc.kind}>
       <Table.Td>
         <Checkbox
           checked={selected}
