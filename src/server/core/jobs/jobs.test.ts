@@ -7,6 +7,13 @@ import { jobSchedules, jobs } from './jobs.tables.js';
 import { enqueueJob, publishEvent } from './queue.js';
 import { JobRunner } from './runner.js';
 
+/** What a subscriber job of the test topic receives. */
+const orderEvent = z.object({
+  eventId: z.string(),
+  topic: z.string(),
+  payload: z.object({ orderId: z.string() }),
+});
+
 let t: TestApp;
 let runner: JobRunner;
 const seen: string[] = [];
@@ -50,11 +57,7 @@ beforeAll(async () => {
   runner.register(
     defineJob({
       name: 'test.onEvent',
-      payload: z.object({
-        eventId: z.string(),
-        topic: z.string(),
-        payload: z.object({ orderId: z.string() }),
-      }),
+      payload: orderEvent,
       async handler({ payload }) {
         seen.push(`event ${payload.topic} ${payload.payload.orderId}`);
       },
@@ -63,11 +66,7 @@ beforeAll(async () => {
   runner.register(
     defineJob({
       name: 'test.onBigEvent',
-      payload: z.object({
-        eventId: z.string(),
-        topic: z.string(),
-        payload: z.object({ orderId: z.string() }),
-      }),
+      payload: orderEvent,
       async handler({ payload }) {
         seen.push(`big ${payload.payload.orderId}`);
       },

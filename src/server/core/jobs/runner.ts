@@ -257,8 +257,12 @@ export class JobRunner {
       returning id, name, payload, attempts, max_attempts`)) as unknown as { rows: ClaimedJob[] };
     const claimed = result.rows.filter((j) => !this.definitions.get(j.name)?.batch);
     const batched = new Map<string, ClaimedJob[]>();
-    for (const j of result.rows)
-      if (this.definitions.get(j.name)?.batch) batched.set(j.name, [...(batched.get(j.name) ?? []), j]);
+    for (const j of result.rows) {
+      if (!this.definitions.get(j.name)?.batch) continue;
+      const group = batched.get(j.name) ?? [];
+      group.push(j);
+      batched.set(j.name, group);
+    }
     // A busy order flow queues hundreds of jobs a second: waiting a whole poll between batches would let the
     // queue grow without end (bench/results/ANALYSIS.md), so a full claim or outbox batch makes the loop pass
     // again soon, and every finished job or batch asks for a pass (its follow-ups, such as its mail, are due).
